@@ -1,0 +1,34 @@
+package commonplace.events.upcast;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * The chain of payload upcasters, one class per version step. Old events stay as they were written (in the event
+ * store and on the topic); readers bring them up to the current version here.
+ */
+public final class Upcasters {
+
+    private static final List<PayloadUpcaster> STEPS = List.of();
+
+    private Upcasters() {
+    }
+
+    public static List<PayloadUpcaster> steps() {
+        return STEPS;
+    }
+
+    /** Applies every step from {@code version} up, in order. */
+    public static ObjectNode upcast(String type, int version, ObjectNode payload) {
+        ObjectNode current = payload;
+        int at = version;
+        for (PayloadUpcaster step : STEPS) {
+            if (step.type().equals(type) && step.fromVersion() == at) {
+                current = step.upcast(current);
+                at++;
+            }
+        }
+        return current;
+    }
+}

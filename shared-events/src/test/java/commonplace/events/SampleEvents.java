@@ -1,0 +1,36 @@
+package commonplace.events;
+
+import java.util.List;
+
+/** One realistic instance of every event type, full and with every optional field absent. */
+final class SampleEvents {
+
+    static final String TOPIC = "episode-90";
+
+    private SampleEvents() {
+    }
+
+    static List<DiscussionEvent> full() {
+        return List.of(
+                new TopicOpened(TOPIC, "Episode 90: «Fjellet» og æøå", "https://Podcast.example.no:443/ep/90#top",
+                        "https://podcast.example.no/ep/90", "Vi snakker om fjell.\n\nOg om “sitater”.", "kari", "Kari Nordmann"),
+                new CommentPosted(TOPIC, "c-1", "Flott episode! Se https://example.com/a\n\nAndre avsnitt 🎉", "kari",
+                        "Kari Nordmann"),
+                new ReplyPosted(TOPIC, "c-2", "c-1", "Enig – “veldig” bra.", "bo", "Bø Ångström"),
+                new CommentEdited(TOPIC, "c-1", 2, "Flott episode! Se https://example.com/b", "kari", "Kari Nordmann"),
+                new CommentRetracted(TOPIC, "c-2", "posted by mistake", true, "mod", "Moderator"),
+                new LinkShared(TOPIC, "l-1", "c-1", LinkOrigin.BODY, "https://Example.com:443/a#x",
+                        "https://example.com/a", "example.com", "Se her", "kari", "Kari Nordmann"),
+                new TopicLocked(TOPIC, "heated", "mod", "Moderator"),
+                new TopicUnlocked(TOPIC, "mod", "Moderator"));
+    }
+
+    static List<DiscussionEvent> minimal() {
+        return List.of(
+                new TopicOpened(TOPIC, "Episode 90", null, null, null, "kari", "Kari"),
+                new CommentRetracted(TOPIC, "c-2", null, false, "bo", "Bo"),
+                new LinkShared(TOPIC, "l-2", null, LinkOrigin.SHARE, "http://example.org", "http://example.org/",
+                        "example.org", null, "bo", "Bo"),
+                new TopicLocked(TOPIC, null, "mod", "Moderator"));
+    }
+}
