@@ -1,0 +1,165 @@
+package commonplace.systemtests;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import commonplace.events.EventJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+/** Speaks the HTTP API of both services the way a client following API.md would. */
+final class ApiClient {
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String commandUrl;
+    private final String queryUrl;
+    private final String secret;
+
+    ApiClient(String commandUrl, String queryUrl, String secret) {
+        this.commandUrl = commandUrl + "/api/v1";
+        this.queryUrl = queryUrl + "/api/v1";
+        this.secret = secret;
+    }
+
+    record Response(int status, HttpHeaders headers, String body) {
+
+        JsonNode json() {
+            try {
+                return EventJson.mapper().readTree(body);
+            } catch (JsonProcessingException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        String contentType() {
+            return header("Content-Type");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    String token(String authorId, String name, String... roles) {
+        try {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .subject(authorId)
+                    .claim("name", name)
+                    .issueTime(new Date())
+                    .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
+            if (roles.length > 0) {
+                claims.claim("roles", List.of(roles));
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Response openTopic(String token, String topicId, String title, String url) {
+        ObjectNode body = EventJson.mapper().createObjectNode().put("title", title);
+        if (url != null) {
+            body.put("url", url);
+        }
+        return send("PUT", commandUrl + "/topics/" + topicId, token, body.toString(), Map.of());
+    }
+
+    Response postComment(String token, String topicId, String text) {
+        return postComment(token, topicId, text, Map.of());
+    }
+
+    Response postComment(String token, String topicId, String text, Map<String, String> headers) {
+        return send("POST", commandUrl + "/topics/" + topicId + "/comments", token, bodyJson(text), headers);
+    }
+
+    Response reply(String token, String parentId, String text) {
+        return send("POST", commandUrl + "/comments/" + parentId + "/replies", token, bodyJson(text), Map.of());
+    }
+
+    Response edit(String token, String commentId, String text, int revision) {
+        return send("PUT", commandUrl + "/comments/" + commentId, token, bodyJson(text),
+                Map.of("If-Match", "\"" + revision + "\""));
+    }
+
+    Response retract(String token, String commentId) {
+        return send("DELETE", commandUrl + "/comments/" + commentId, token, null, Map.of());
+    }
+
+    Response shareLink(String token, String topicId, String url, String note, String parentId) {
+        ObjectNode body = EventJson.mapper().createObjectNode().put("url", url);
+        if (note != null) {
+            body.put("note", note);
+        }
+        if (parentId != null) {
+            body.put("parentId", parentId);
+        }
+        return send("POST", commandUrl + "/topics/" + topicId + "/links", token, body.toString(), Map.of());
+    }
+
+    Response lock(String token, String topicId) {
+        return send("POST", commandUrl + "/topics/" + topicId + "/lock", token, null, Map.of());
+    }
+
+    /** A GET on the query service; {@code pathAndQuery} starts after {@code /api/v1}. */
+    Response read(String pathAndQuery) {
+        return send("GET", queryUrl + pathAndQuery, null, null, Map.of());
+    }
+
+    static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private static String bodyJson(String text) {
+        return EventJson.mapper().createObjectNode().put("body", text).toString();
+    }
+
+    Response send(String method, String url, String token, String json, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+            request.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpResponse<String> response = http.send(request.build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + url, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
