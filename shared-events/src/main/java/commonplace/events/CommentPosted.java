@@ -1,6 +1,17 @@
 package commonplace.events;
 
-/** A root comment was posted on a topic. The body is stored exactly as sent. */
-public record CommentPosted(String topicId, String commentId, String body,
+import commonplace.events.language.LanguageGuess;
+
+/**
+ * A root comment was posted on a topic. The body is stored exactly as sent. {@code language} (schema version 2) is an
+ * ISO 639-1 code supplied by the writer or guessed from the body ({@code und} when undetermined); version 1 events
+ * are upcast with the same guess.
+ */
+public record CommentPosted(String topicId, String commentId, String body, String language,
                             String authorId, String authorName) implements DiscussionEvent {
+
+    /** A comment whose language was not supplied: guessed from the body. */
+    public CommentPosted(String topicId, String commentId, String body, String authorId, String authorName) {
+        this(topicId, commentId, body, LanguageGuess.of(body), authorId, authorName);
+    }
 }

@@ -21,7 +21,7 @@ public final class EventTypes {
 
     private static final List<EventType> ALL = List.of(
             new EventType("TopicOpened", TopicOpened.class, 1),
-            new EventType("CommentPosted", CommentPosted.class, 1),
+            new EventType("CommentPosted", CommentPosted.class, 2),
             new EventType("ReplyPosted", ReplyPosted.class, 1),
             new EventType("CommentEdited", CommentEdited.class, 1),
             new EventType("CommentRetracted", CommentRetracted.class, 1),

@@ -22,7 +22,7 @@ class EventJsonTest {
         assertThat(read).isEqualTo(envelope);
         assertThat(read.event()).isEqualTo(posted);
         assertThat(read.type()).isEqualTo("CommentPosted");
-        assertThat(read.schemaVersion()).isEqualTo(1);
+        assertThat(read.schemaVersion()).isEqualTo(EventTypes.of(CommentPosted.class).schemaVersion());
         assertThat(read.sequence()).isEqualTo(7);
         assertThat(read.authorId()).isEqualTo("kari");
     }

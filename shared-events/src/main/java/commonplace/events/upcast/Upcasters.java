@@ -10,7 +10,8 @@ import java.util.List;
  */
 public final class Upcasters {
 
-    private static final List<PayloadUpcaster> STEPS = List.of();
+    private static final List<PayloadUpcaster> STEPS = List.of(
+            new CommentPostedV1ToV2());
 
     private Upcasters() {
     }
