@@ -11,15 +11,18 @@ import java.util.Map;
 final class RunningStack implements AutoCloseable {
 
     static final String JWT_SECRET = "system-tests-secret-that-is-long-enough-for-hs256";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     final IsolatedInfrastructure infrastructure;
+    final Map<String, String> environment;
     final ServiceProcess command;
     final ServiceProcess query;
     final ApiClient api;
 
-    private RunningStack(IsolatedInfrastructure infrastructure, ServiceProcess command, ServiceProcess query) {
+    private RunningStack(IsolatedInfrastructure infrastructure, Map<String, String> environment,
+                         ServiceProcess command, ServiceProcess query) {
         this.infrastructure = infrastructure;
+        this.environment = environment;
         this.command = command;
         this.query = query;
         this.api = new ApiClient(command.baseUrl(), query.baseUrl(), JWT_SECRET);
@@ -44,7 +47,24 @@ final class RunningStack implements AutoCloseable {
             query.kill();
             throw e;
         }
-        return new RunningStack(infrastructure, command, query);
+        return new RunningStack(infrastructure, environment, command, query);
+    }
+
+    /**
+     * A second query service that projects the same Kafka topic from the beginning into a fresh database of its own,
+     * under its own consumer group: what a fresh rebuild of every read model shows.
+     */
+    ServiceProcess startFreshQueryService(String label) {
+        IsolatedInfrastructure fresh = IsolatedInfrastructure.fresh(label);
+        Map<String, String> freshEnvironment = new HashMap<>(environment);
+        freshEnvironment.put("COMMONPLACE_DB_URL", fresh.jdbcUrl());
+        freshEnvironment.put("COMMONPLACE_QUERY_GROUP", "commonplace-query-" + label);
+        return ServiceProcess.of("query-service", freshEnvironment, FreePorts.find()).start().awaitHealthy(START_TIMEOUT);
+    }
+
+    /** A client for the same command service but another query service. */
+    ApiClient apiReadingFrom(ServiceProcess queryService) {
+        return new ApiClient(command.baseUrl(), queryService.baseUrl(), JWT_SECRET);
     }
 
     @Override

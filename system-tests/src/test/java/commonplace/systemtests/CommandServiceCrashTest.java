@@ -1,0 +1,116 @@
+package commonplace.systemtests;
+
+import commonplace.testing.IsolatedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The command service is killed without warning under load and restarted: every 201 is in the event store and on
+ * the topic, and retrying the unanswered requests with their Idempotency-Key never creates a second comment.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CommandServiceCrashTest {
+
+    private static final String TOPIC = "kommando-krasj";
+    private static final int WRITERS = 6;
+    private static final int POSTS_PER_WRITER = 80;
+
+    private final IsolatedInfrastructure infrastructure = IsolatedInfrastructure.forTestClass(CommandServiceCrashTest.class);
+    private RunningStack stack;
+
+    @BeforeAll
+    void start() {
+        stack = RunningStack.start(infrastructure);
+    }
+
+    @AfterAll
+    void stop() {
+        stack.close();
+    }
+
+    @Test
+    void acknowledged_writes_survive_a_hard_kill_and_retries_never_double_post() throws Exception {
+        ApiClient api = stack.api;
+        assertThat(api.openTopic(api.token("host", "Vert"), TOPIC, "Kommandokrasj", null).status()).isEqualTo(201);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Map<String, String> unanswered = new ConcurrentHashMap<>();
+        AtomicInteger attempts = new AtomicInteger();
+        ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
+        List<Future<?>> running = new ArrayList<>();
+        for (int w = 0; w < WRITERS; w++) {
+            int writer = w;
+            running.add(writers.submit(() -> {
+                String token = api.token("skribent-" + writer, "Skribent " + writer);
+                for (int i = 0; i < POSTS_PER_WRITER; i++) {
+                    String key = "w" + writer + "-" + i;
+                    attempts.incrementAndGet();
+                    try {
+                        ApiClient.Response answer = api.postComment(token, TOPIC, "Innlegg " + key,
+                                Map.of("Idempotency-Key", key));
+                        if (answer.status() == 201) {
+                            acknowledged.add(answer.json().get("commentId").asText());
+                        } else {
+                            unanswered.put(key, "Innlegg " + key);
+                        }
+                    } catch (UncheckedIOException e) {
+                        unanswered.put(key, "Innlegg " + key);
+                    }
+                }
+            }));
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> attempts.get() >= WRITERS * POSTS_PER_WRITER / 3);
+        stack.command.kill();
+        for (Future<?> writer : running) {
+            writer.get();
+        }
+        writers.shutdown();
+        stack.command.start().awaitHealthy(RunningStack.START_TIMEOUT);
+
+        Map<String, String> retriedAnswers = new HashMap<>();
+        for (Map.Entry<String, String> request : unanswered.entrySet()) {
+            String writer = request.getKey().substring(1, request.getKey().indexOf('-'));
+            String token = api.token("skribent-" + writer, "Skribent " + writer);
+            for (int attempt = 0; attempt < 2; attempt++) {
+                ApiClient.Response answer = api.postComment(token, TOPIC, request.getValue(),
+                        Map.of("Idempotency-Key", request.getKey()));
+                assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+                String commentId = answer.json().get("commentId").asText();
+                String earlier = retriedAnswers.putIfAbsent(request.getKey(), commentId);
+                assertThat(earlier == null || earlier.equals(commentId)).as("same answer on retry").isTrue();
+                acknowledged.add(commentId);
+            }
+        }
+
+        List<EventStore.StoredEvent> stored = EventStore.readAll(infrastructure);
+        Map<String, Long> postsByBody = new HashMap<>();
+        stored.stream().filter(e -> e.type().equals("CommentPosted"))
+                .forEach(e -> postsByBody.merge(e.payload().get("body").asText(), 1L, Long::sum));
+        assertThat(postsByBody.values()).as("comments per request").containsOnly(1L);
+        assertThat(postsByBody).hasSize(WRITERS * POSTS_PER_WRITER);
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                ReadModels.commentIds(api, TOPIC).containsAll(acknowledged));
+        History.Counts counts = History.check(acknowledged, stored,
+                TopicLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic()),
+                ReadModels.commentIds(api, TOPIC), true);
+        System.out.println("command service killed: " + counts + "; unanswered then retried with their key: "
+                + unanswered.size());
+    }
+}
