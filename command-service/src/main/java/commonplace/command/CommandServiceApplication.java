@@ -12,6 +12,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CommandServiceApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CommandServiceApplication.class, args);
+        try {
+            SpringApplication.run(CommandServiceApplication.class, args);
+        } catch (RuntimeException e) {
+            // Spring Boot has reported why; exit even if a framework thread (Axon's janitor) would keep the JVM up
+            System.exit(1);
+        }
     }
 }

@@ -1,0 +1,52 @@
+package commonplace.command.eventstore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import commonplace.events.EventJson;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.serialization.RevisionResolver;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Axon's side of the event store: Jackson for every serializer (events, snapshots, tokens), with the one event
+ * mapper setup of shared-events, so that stored payloads are the same JSON as the published ones; the Topic
+ * aggregate's cache and snapshot trigger. The JDBC storage engine and token store come from Axon's
+ * auto-configuration on the tables Flyway creates.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+    @Bean
+    RevisionResolver revisionResolver() {
+        return new SchemaVersionRevisionResolver();
+    }
+
+    /** The general serializer; Axon derives the event and message serializers from it (all set to jackson). */
+    @Bean
+    @Primary
+    Serializer axonSerializer(RevisionResolver revisionResolver) {
+        ObjectMapper mapper = EventJson.configure(new ObjectMapper());
+        return JacksonSerializer.builder()
+                .objectMapper(mapper)
+                .revisionResolver(revisionResolver)
+                .build();
+    }
+
+    @Bean
+    Cache topicCache(@Value("${commonplace.topics.cache-size}") int size) {
+        return new BoundedCache(size);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition topicSnapshotTrigger(Snapshotter snapshotter,
+                                                   @Value("${commonplace.topics.snapshot-threshold}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}

@@ -1,0 +1,54 @@
+package commonplace.command.ratelimit;
+
+import commonplace.command.identity.Author;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Writes are limited per author ({@code COMMONPLACE_RATE_LIMIT_PER_MINUTE}, default 120, 0 = off), after the token
+ * is verified and before the request body is read.
+ */
+@Configuration(proxyBeanMethods = false)
+class RateLimitConfiguration implements WebMvcConfigurer {
+
+    private final WriteRateLimiter limiter;
+
+    RateLimitConfiguration(@Value("${commonplace.rate-limit.per-minute}") int perMinute) {
+        this.limiter = new WriteRateLimiter(perMinute, System::nanoTime);
+    }
+
+    @Bean
+    WriteRateLimiter writeRateLimiter() {
+        return limiter;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+                if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+                    Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+                    if (authentication != null && authentication.getPrincipal() instanceof Author author) {
+                        limiter.acquire(author.id());
+                    }
+                }
+                return true;
+            }
+        }).addPathPatterns("/api/**");
+    }
+
+    @Scheduled(fixedDelay = 60_000)
+    void forgetIdleAuthors() {
+        limiter.forgetIdle();
+    }
+}
