@@ -1,0 +1,71 @@
+package commonplace.query.activity;
+
+import commonplace.events.CommentEdited;
+import commonplace.events.CommentPosted;
+import commonplace.events.CommentRetracted;
+import commonplace.events.DiscussionEvent;
+import commonplace.events.LinkShared;
+import commonplace.events.ReplyPosted;
+import commonplace.events.TopicLocked;
+import commonplace.events.TopicOpened;
+import commonplace.events.TopicUnlocked;
+import commonplace.query.ingest.AppliedEvent;
+
+import java.time.Instant;
+
+/**
+ * One line of a topic timeline or an author history: what happened, by whom, in a short human summary.
+ *
+ * @param summaryIfRetracted what replaces {@code summary} once the comment it quotes is retracted; null when the
+ *                           summary quotes no comment body
+ */
+public record ActivityEntry(String topicId, long sequence, String type, Instant occurredAt, String commentId,
+                            String authorId, String authorName, String summary, String summaryIfRetracted) {
+
+    static final int QUOTE_LENGTH = 140;
+
+    public static ActivityEntry of(AppliedEvent applied) {
+        DiscussionEvent event = applied.event();
+        String commentId = null;
+        String summary;
+        String summaryIfRetracted = null;
+        if (event instanceof TopicOpened opened) {
+            summary = "opened “" + opened.title() + "”";
+        } else if (event instanceof CommentPosted posted) {
+            commentId = posted.commentId();
+            summaryIfRetracted = "commented";
+            summary = summaryIfRetracted + ": " + quote(posted.body());
+        } else if (event instanceof ReplyPosted reply) {
+            commentId = reply.commentId();
+            summaryIfRetracted = "replied to " + reply.parentId();
+            summary = summaryIfRetracted + ": " + quote(reply.body());
+        } else if (event instanceof CommentEdited edited) {
+            commentId = edited.commentId();
+            summary = "edited (revision " + edited.revision() + ")";
+        } else if (event instanceof CommentRetracted retracted) {
+            commentId = retracted.commentId();
+            summary = retracted.byModerator() ? "retracted by a moderator" : "retracted";
+        } else if (event instanceof LinkShared link) {
+            commentId = link.commentId();
+            summary = "shared " + link.domain();
+        } else if (event instanceof TopicLocked) {
+            summary = "locked";
+        } else if (event instanceof TopicUnlocked) {
+            summary = "unlocked";
+        } else {
+            summary = applied.envelope().type();
+        }
+        String authorName = event.authorName() == null ? event.authorId() : event.authorName();
+        return new ActivityEntry(applied.topicId(), applied.sequence(), applied.envelope().type(),
+                applied.occurredAt(), commentId, event.authorId(), authorName, summary, summaryIfRetracted);
+    }
+
+    /** The start of a body on one line: whitespace runs become one space, at most 140 code points, then "…". */
+    static String quote(String body) {
+        String oneLine = body.strip().replaceAll("\\s+", " ");
+        if (oneLine.codePointCount(0, oneLine.length()) <= QUOTE_LENGTH) {
+            return oneLine;
+        }
+        return oneLine.substring(0, oneLine.offsetByCodePoints(0, QUOTE_LENGTH)) + "…";
+    }
+}

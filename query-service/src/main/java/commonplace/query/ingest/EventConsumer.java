@@ -1,0 +1,254 @@
+package commonplace.query.ingest;
+
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one consumer thread: polls the event topic and hands every batch to the {@link BatchApplier}. Positions come
+ * from PostgreSQL: on assignment each partition is sought to its stored offset (or the beginning), and until that
+ * worked the partition stays paused. A failed batch is sought back and offered again after a pause. A broker that
+ * is down only delays it; the service answers reads meanwhile.
+ */
+@Component
+public class EventConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventConsumer.class);
+    private static final Duration POLL_TIMEOUT = Duration.ofMillis(500);
+    private static final Duration MIN_BACKOFF = Duration.ofMillis(500);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+
+    private final KafkaSettings settings;
+    private final BatchApplier applier;
+    private final OffsetStore offsets;
+    private final TopicBootstrap topicBootstrap;
+    private final IngestStatus status;
+    private final List<IngestListener> listeners;
+
+    private final Object lifecycle = new Object();
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private CountDownLatch stopSignal = new CountDownLatch(0);
+    private Thread thread;
+
+    EventConsumer(KafkaSettings settings, BatchApplier applier, OffsetStore offsets, TopicBootstrap topicBootstrap,
+                  IngestStatus status, List<IngestListener> listeners) {
+        this.settings = settings;
+        this.applier = applier;
+        this.offsets = offsets;
+        this.topicBootstrap = topicBootstrap;
+        this.status = status;
+        this.listeners = listeners;
+    }
+
+    @Override
+    public void start() {
+        synchronized (lifecycle) {
+            if (running) {
+                return;
+            }
+            running = true;
+            stopSignal = new CountDownLatch(1);
+            thread = new Thread(this::run, "commonplace-query-consumer");
+            thread.start();
+        }
+    }
+
+    /** Wakes the consumer; a batch being applied finishes (its transaction commits) before the thread ends. */
+    @Override
+    public void stop() {
+        Thread stopping;
+        synchronized (lifecycle) {
+            if (!running) {
+                return;
+            }
+            running = false;
+            stopSignal.countDown();
+            KafkaConsumer<String, byte[]> current = consumer;
+            if (current != null) {
+                current.wakeup();
+            }
+            stopping = thread;
+        }
+        try {
+            stopping.join(Duration.ofSeconds(30).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        Duration backoff = MIN_BACKOFF;
+        while (running && !topicBootstrap.ensureTopic()) {
+            if (pause(backoff)) {
+                return;
+            }
+            backoff = longer(backoff);
+        }
+        try (KafkaConsumer<String, byte[]> kafka = KafkaClients.consumer(settings)) {
+            consumer = kafka;
+            if (!running) {
+                return;
+            }
+            Set<TopicPartition> unsought = new HashSet<>();
+            kafka.subscribe(List.of(settings.topic()), new SeekToStoredOffsets(kafka, unsought));
+            backoff = MIN_BACKOFF;
+            while (running) {
+                try {
+                    pollAndApply(kafka, unsought);
+                    backoff = MIN_BACKOFF;
+                } catch (WakeupException e) {
+                    // stop() asked; the loop condition ends it
+                } catch (RuntimeException e) {
+                    log.warn("Consuming failed ({}); trying again in {} ms", e.toString(), backoff.toMillis());
+                    if (pause(backoff)) {
+                        return;
+                    }
+                    backoff = longer(backoff);
+                }
+            }
+        } catch (WakeupException e) {
+            // stopped while closing
+        } catch (RuntimeException e) {
+            log.error("The event consumer stopped", e);
+        } finally {
+            consumer = null;
+            log.info("Event consumer stopped");
+        }
+    }
+
+    private void pollAndApply(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> unsought) {
+        seekUnsought(kafka, unsought);
+        ConsumerRecords<String, byte[]> polled = kafka.poll(POLL_TIMEOUT);
+        if (polled.isEmpty()) {
+            if (unsought.isEmpty() && !kafka.assignment().isEmpty()) {
+                status.recordCaughtUp(Instant.now());
+            }
+            return;
+        }
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+        Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
+        for (TopicPartition partition : polled.partitions()) {
+            List<ConsumerRecord<String, byte[]>> ofPartition = polled.records(partition);
+            records.addAll(ofPartition);
+            firstOffsets.put(partition, ofPartition.get(0).offset());
+            nextOffsets.put(partition, new OffsetAndMetadata(ofPartition.get(ofPartition.size() - 1).offset() + 1));
+        }
+        BatchOutcome outcome;
+        try {
+            outcome = applier.apply(records);
+        } catch (RuntimeException e) {
+            // nothing was stored: offer the same records again
+            firstOffsets.forEach(kafka::seek);
+            throw e;
+        }
+        status.recordBatch(outcome);
+        for (IngestListener listener : listeners) {
+            listener.batchCommitted(outcome.appliedSequenceByTopic());
+        }
+        // only for Kafka's own tooling (consumer group lag); this service resumes from PostgreSQL
+        kafka.commitAsync(nextOffsets, null);
+    }
+
+    private void seekUnsought(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> unsought) {
+        if (unsought.isEmpty()) {
+            return;
+        }
+        Map<Integer, Long> stored;
+        try {
+            stored = offsets.load(settings.topic());
+        } catch (RuntimeException e) {
+            log.warn("Stored offsets could not be read ({}); partitions {} stay paused", e.toString(), unsought);
+            return;
+        }
+        List<TopicPartition> fromBeginning = new ArrayList<>();
+        for (TopicPartition partition : unsought) {
+            Long next = stored.get(partition.partition());
+            if (next == null) {
+                fromBeginning.add(partition);
+            } else {
+                kafka.seek(partition, next);
+            }
+        }
+        if (!fromBeginning.isEmpty()) {
+            kafka.seekToBeginning(fromBeginning);
+        }
+        log.info("Resuming partitions {} from stored offsets ({} from the beginning)", unsought, fromBeginning.size());
+        kafka.resume(unsought);
+        unsought.clear();
+    }
+
+    /** Waits unless stop() is called first; true when stopping. */
+    private boolean pause(Duration duration) {
+        try {
+            return stopSignal.await(duration.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    private static Duration longer(Duration backoff) {
+        Duration doubled = backoff.multipliedBy(2);
+        return doubled.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : doubled;
+    }
+
+    /** Pauses newly assigned partitions until they are sought to the offsets stored with the read models. */
+    private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
+
+        private final KafkaConsumer<String, byte[]> kafka;
+        private final Set<TopicPartition> unsought;
+
+        SeekToStoredOffsets(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> unsought) {
+            this.kafka = kafka;
+            this.unsought = unsought;
+        }
+
+        @Override
+        public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+            if (partitions.isEmpty()) {
+                return;
+            }
+            kafka.pause(partitions);
+            unsought.addAll(partitions);
+            seekUnsought(kafka, unsought);
+        }
+
+        @Override
+        public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+            // every applied batch is committed before the next poll, so there is nothing to flush here
+            unsought.removeAll(partitions);
+        }
+
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
+            unsought.removeAll(partitions);
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package commonplace.query.ingest;
+
+import commonplace.events.CommentEdited;
+import commonplace.events.CommentPosted;
+import commonplace.events.CommentRetracted;
+import commonplace.events.DiscussionEvent;
+import commonplace.events.EventEnvelope;
+import commonplace.events.Identifiers;
+import commonplace.events.LinkShared;
+import commonplace.events.ReplyPosted;
+import commonplace.events.TopicOpened;
+import commonplace.events.UnreadableEventException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.nio.charset.StandardCharsets;
+
+/** Turns a Kafka record into an event the projections can apply, or says why it cannot be one. */
+final class RecordReader {
+
+    /** Either {@code event} or {@code problem} is set. */
+    record Reading(AppliedEvent event, String problem) {
+
+        static Reading of(AppliedEvent event) {
+            return new Reading(event, null);
+        }
+
+        static Reading unreadable(String problem) {
+            return new Reading(null, problem);
+        }
+    }
+
+    private RecordReader() {
+    }
+
+    static Reading read(ConsumerRecord<String, byte[]> record) {
+        if (record.value() == null) {
+            return Reading.unreadable("record has no value");
+        }
+        EventEnvelope envelope;
+        DiscussionEvent event;
+        try {
+            envelope = EventEnvelope.fromJson(record.value());
+            event = envelope.event();
+        } catch (UnreadableEventException e) {
+            return Reading.unreadable(e.getMessage());
+        }
+        if (!Identifiers.isTopicId(envelope.topicId())) {
+            return Reading.unreadable("topicId is not a topic id");
+        }
+        if (!envelope.topicId().equals(event.topicId())) {
+            return Reading.unreadable("payload topicId differs from the envelope's");
+        }
+        String missing = missingField(event);
+        if (missing != null) {
+            return Reading.unreadable(envelope.type() + " payload has no " + missing);
+        }
+        return Reading.of(new AppliedEvent(envelope, event, new String(record.value(), StandardCharsets.UTF_8)));
+    }
+
+    /** The first field a projection relies on that the payload lacks, or null. */
+    private static String missingField(DiscussionEvent event) {
+        if (event.authorId() == null) {
+            return "authorId";
+        }
+        if (event instanceof TopicOpened opened && opened.title() == null) {
+            return "title";
+        }
+        if (event instanceof CommentPosted posted) {
+            return posted.commentId() == null ? "commentId" : posted.body() == null ? "body" : null;
+        }
+        if (event instanceof ReplyPosted reply) {
+            return reply.commentId() == null ? "commentId"
+                    : reply.parentId() == null ? "parentId" : reply.body() == null ? "body" : null;
+        }
+        if (event instanceof CommentEdited edited) {
+            return edited.commentId() == null ? "commentId" : edited.body() == null ? "body" : null;
+        }
+        if (event instanceof CommentRetracted retracted && retracted.commentId() == null) {
+            return "commentId";
+        }
+        if (event instanceof LinkShared link) {
+            return link.shareId() == null ? "shareId" : link.url() == null ? "url"
+                    : link.normalizedUrl() == null ? "normalizedUrl" : link.domain() == null ? "domain" : null;
+        }
+        return null;
+    }
+}

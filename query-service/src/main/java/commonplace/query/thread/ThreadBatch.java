@@ -1,0 +1,180 @@
+package commonplace.query.thread;
+
+import commonplace.events.CommentEdited;
+import commonplace.events.CommentPosted;
+import commonplace.events.CommentRetracted;
+import commonplace.events.DiscussionEvent;
+import commonplace.events.LinkOrigin;
+import commonplace.events.LinkShared;
+import commonplace.events.ReplyPosted;
+import commonplace.query.ingest.AppliedEvent;
+import commonplace.query.ingest.Sql;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One batch of thread changes, folded in memory over the comments it touches, then written in a fixed order:
+ * new comments, changed comments, revisions, links, and the removals retractions and edits cause.
+ */
+final class ThreadBatch {
+
+    private static final Logger log = LoggerFactory.getLogger(ThreadBatch.class);
+
+    private record Revision(String commentId, int revision, String body, Instant at) {
+    }
+
+    private record Link(String commentId, String shareId, String origin, String url, String normalizedUrl,
+                        String domain, long sequence) {
+    }
+
+    private final Map<String, CommentRow> comments;
+    private final Map<String, CommentRow> created = new LinkedHashMap<>();
+    private final Set<String> changed = new LinkedHashSet<>();
+    private final List<Revision> revisions = new ArrayList<>();
+    private final List<Link> links = new ArrayList<>();
+    private final Set<String> retracted = new LinkedHashSet<>();
+    private final Set<String> edited = new LinkedHashSet<>();
+
+    ThreadBatch(Map<String, CommentRow> existing) {
+        this.comments = new HashMap<>(existing);
+    }
+
+    void apply(AppliedEvent applied) {
+        DiscussionEvent event = applied.event();
+        if (event instanceof CommentPosted posted) {
+            String path = CommentRow.pathSegment(applied.sequence());
+            create(applied, new CommentRow(posted.commentId(), posted.topicId(), null, posted.commentId(), path, 0,
+                    applied.sequence(), posted.authorId(), authorName(event), applied.occurredAt()), posted.body());
+        } else if (event instanceof ReplyPosted reply) {
+            CommentRow parent = find(reply.topicId(), reply.parentId(), applied);
+            if (parent != null) {
+                String path = parent.path + "." + CommentRow.pathSegment(applied.sequence());
+                if (create(applied, new CommentRow(reply.commentId(), reply.topicId(), parent.commentId,
+                        parent.rootId, path, parent.depth + 1, applied.sequence(), reply.authorId(),
+                        authorName(event), applied.occurredAt()), reply.body())) {
+                    parent.replyCount++;
+                    touch(parent);
+                }
+            }
+        } else if (event instanceof CommentEdited edit) {
+            CommentRow comment = find(edit.topicId(), edit.commentId(), applied);
+            if (comment != null && !comment.retracted) {
+                comment.body = edit.body();
+                comment.revision = edit.revision();
+                comment.editedAt = applied.occurredAt();
+                revisions.add(new Revision(comment.commentId, edit.revision(), edit.body(), applied.occurredAt()));
+                edited.add(comment.commentId);
+                touch(comment);
+            }
+        } else if (event instanceof CommentRetracted retraction) {
+            CommentRow comment = find(retraction.topicId(), retraction.commentId(), applied);
+            if (comment != null) {
+                comment.retracted = true;
+                comment.body = null;
+                retracted.add(comment.commentId);
+                touch(comment);
+            }
+        } else if (event instanceof LinkShared link && link.commentId() != null) {
+            CommentRow comment = find(link.topicId(), link.commentId(), applied);
+            if (comment != null && !comment.retracted) {
+                String origin = link.origin() == LinkOrigin.BODY ? "body" : "share";
+                links.add(new Link(comment.commentId, link.shareId(), origin, link.url(), link.normalizedUrl(),
+                        link.domain(), applied.sequence()));
+            }
+        }
+    }
+
+    void write(JdbcTemplate tx) {
+        if (!created.isEmpty()) {
+            tx.batchUpdate("insert into comment (" + CommentRow.COLUMNS + ") "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (comment_id) do nothing",
+                    created.values().stream().map(ThreadBatch::insertValues).toList());
+        }
+        List<Object[]> updates = changed.stream().filter(id -> !created.containsKey(id)).map(comments::get)
+                .map(comment -> new Object[]{comment.body, Sql.timestamp(comment.editedAt), comment.revision,
+                        comment.retracted, comment.replyCount, comment.commentId})
+                .toList();
+        if (!updates.isEmpty()) {
+            tx.batchUpdate("update comment set body = ?, edited_at = ?, revision = ?, retracted = ?, reply_count = ? "
+                    + "where comment_id = ?", updates);
+        }
+        if (!revisions.isEmpty()) {
+            // a comment retracted later in this batch keeps its revisions, without their bodies
+            tx.batchUpdate("insert into comment_revision (comment_id, revision, body, at) values (?, ?, ?, ?) "
+                            + "on conflict (comment_id, revision) do nothing",
+                    revisions.stream().map(revision -> new Object[]{revision.commentId(), revision.revision(),
+                            comments.get(revision.commentId()).retracted ? null : revision.body(),
+                            Sql.timestamp(revision.at())}).toList());
+        }
+        List<Object[]> linkRows = links.stream().filter(link -> !comments.get(link.commentId()).retracted)
+                .map(link -> new Object[]{link.commentId(), link.shareId(), link.origin(), link.url(),
+                        link.normalizedUrl(), link.domain(), link.sequence()})
+                .toList();
+        if (!linkRows.isEmpty()) {
+            tx.batchUpdate("insert into comment_link (comment_id, share_id, origin, url, normalized_url, domain, "
+                    + "sequence) values (?, ?, ?, ?, ?, ?, ?) on conflict (comment_id, share_id) do nothing", linkRows);
+        }
+        List<Object[]> retractedBefore = retracted.stream().filter(id -> !created.containsKey(id))
+                .map(id -> new Object[]{id}).toList();
+        if (!retractedBefore.isEmpty()) {
+            tx.batchUpdate("update comment_revision set body = null where comment_id = ?", retractedBefore);
+            tx.batchUpdate("delete from comment_link where comment_id = ?", retractedBefore);
+        }
+        // links found in a body belong to the current body: an edit that dropped a URL drops its link
+        List<Object[]> stillEdited = edited.stream().map(comments::get).filter(comment -> !comment.retracted)
+                .map(comment -> new Object[]{comment.commentId, comment.body}).toList();
+        if (!stillEdited.isEmpty()) {
+            tx.batchUpdate("delete from comment_link where comment_id = ? and origin = 'body' and strpos(?, url) = 0",
+                    stillEdited);
+        }
+    }
+
+    /** Adds a new comment with revision 1; false when its id is taken (it is then left as it was). */
+    private boolean create(AppliedEvent applied, CommentRow comment, String body) {
+        if (comments.containsKey(comment.commentId)) {
+            log.warn("{} #{} posts comment {} again; ignored", applied.topicId(), applied.sequence(),
+                    comment.commentId);
+            return false;
+        }
+        comment.body = body;
+        comments.put(comment.commentId, comment);
+        created.put(comment.commentId, comment);
+        revisions.add(new Revision(comment.commentId, 1, body, applied.occurredAt()));
+        return true;
+    }
+
+    private CommentRow find(String topicId, String commentId, AppliedEvent applied) {
+        CommentRow comment = comments.get(commentId);
+        if (comment == null || !comment.topicId.equals(topicId)) {
+            log.warn("{} #{} ({}) refers to comment {}, which this topic does not have; ignored", applied.topicId(),
+                    applied.sequence(), applied.envelope().type(), commentId);
+            return null;
+        }
+        return comment;
+    }
+
+    private void touch(CommentRow comment) {
+        changed.add(comment.commentId);
+    }
+
+    private static String authorName(DiscussionEvent event) {
+        return event.authorName() == null ? event.authorId() : event.authorName();
+    }
+
+    private static Object[] insertValues(CommentRow comment) {
+        return new Object[]{comment.commentId, comment.topicId, comment.parentId, comment.rootId, comment.path,
+                comment.depth, comment.sequence, comment.authorId, comment.authorName, comment.body,
+                Sql.timestamp(comment.createdAt), Sql.timestamp(comment.editedAt), comment.revision,
+                comment.retracted, comment.replyCount};
+    }
+}

@@ -1,0 +1,25 @@
+package commonplace.query;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Every row of every read-model table (and the per-topic progress and dead letters) as text, in a fixed order. */
+public final class ReadModelDump {
+
+    private static final List<String> TABLES = List.of("topic_progress", "event_log", "topic", "comment",
+            "comment_revision", "comment_link", "timeline_entry", "author_activity", "dead_letter");
+
+    private ReadModelDump() {
+    }
+
+    public static Map<String, List<String>> of(JdbcTemplate jdbc) {
+        Map<String, List<String>> dump = new LinkedHashMap<>();
+        for (String table : TABLES) {
+            dump.put(table, jdbc.queryForList("select t::text from " + table + " t order by 1", String.class));
+        }
+        return dump;
+    }
+}
