@@ -18,7 +18,10 @@ import commonplace.events.ReplyPosted;
 import commonplace.events.TopicOpened;
 import commonplace.testing.IsolatedInfrastructure;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,7 +59,9 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "commonplace.jwt.secret=" + Tokens.SECRET,
         "commonplace.rate-limit.per-minute=0",
-        "commonplace.topics.snapshot-threshold=20"})
+        "commonplace.topics.snapshot-threshold=20",
+        "commonplace.kafka.delivery-timeout=4s",
+        "commonplace.kafka.max-block=2s"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WritePathTest {
 
@@ -79,6 +84,8 @@ class WritePathTest {
     JdbcTemplate jdbc;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    EventProcessingConfiguration processing;
     @Autowired
     @Qualifier("topicCache")
     Cache topicCache;
@@ -196,6 +203,133 @@ class WritePathTest {
                 "https://NRK.no/p3#lytt", "https://nrk.no/p3", "nrk.no", "Se også", "kari", "Kari Nordmann"));
         assertThat(received.get(10).envelope().eventId()).isNotBlank();
         assertThat(first.text("commentId")).isEqualTo(((CommentPosted) events.get(10)).commentId());
+    }
+
+    @Test
+    void anIdempotentRetryAnswersTheFirstAnswerAndRecordsNothingEvenWhenItArrivesConcurrently() throws Exception {
+        String topic = "idempotency";
+        assertThat(http.put(topics(topic), ada, Map.of("title", "Retries")).status()).isEqualTo(201);
+
+        Response beforeTopicExists = http.call("POST", topics("not-yet") + "/comments").token(bo)
+                .header("Idempotency-Key", "bo-early").json(Map.of("body", "Early")).send();
+        assertThat(beforeTopicExists.status()).as("a failed command keeps no record").isEqualTo(404);
+        assertThat(http.put(topics("not-yet"), bo, Map.of("title", "Later")).status()).isEqualTo(201);
+        Response afterTopicExists = http.call("POST", topics("not-yet") + "/comments").token(bo)
+                .header("Idempotency-Key", "bo-early").json(Map.of("body", "Early")).send();
+        assertThat(afterTopicExists.status()).as(afterTopicExists.toString()).isEqualTo(201);
+
+        int clients = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                Callable<Response> retry = () -> {
+                    start.await();
+                    return http.call("POST", topics(topic) + "/comments").token(bo)
+                            .header("Idempotency-Key", "bo-1").json(Map.of("body", "Once, please")).send();
+                };
+                answers.add(pool.submit(retry));
+            }
+            start.countDown();
+            List<Response> responses = new ArrayList<>();
+            for (Future<Response> answer : answers) {
+                responses.add(answer.get());
+            }
+            assertThat(responses).extracting(Response::status).containsOnly(201);
+            assertThat(responses).extracting(Response::body).containsOnly(responses.get(0).body());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Response otherBody = http.call("POST", topics(topic) + "/comments").token(bo)
+                .header("Idempotency-Key", "bo-1").json(Map.of("body", "Something else")).send();
+        assertThat(otherBody.status()).isEqualTo(422);
+        assertThat(otherBody.text("type")).isEqualTo("urn:commonplace:problem:idempotency-key-reused");
+        Response otherAuthorSameKey = http.call("POST", topics(topic) + "/comments").token(kari)
+                .header("Idempotency-Key", "bo-1").json(Map.of("body", "Once, please")).send();
+        assertThat(otherAuthorSameKey.status()).as("keys are per author").isEqualTo(201);
+
+        List<Received> received = awaitPublished(topic, 3);
+        assertThat(received).extracting(r -> r.envelope().type())
+                .containsExactly("TopicOpened", "CommentPosted", "CommentPosted");
+        assertThat(storedEventCount(topic)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from idempotency_record where author_id = 'bo'"
+                + " and idempotency_key = 'bo-1' and answer is not null", Integer.class))
+                .as("kept in PostgreSQL, so a restart still knows the answer").isEqualTo(1);
+    }
+
+    @Test
+    void writesSucceedWhileKafkaIsDownAndEveryEventArrivesOnceItIsBack() {
+        String topic = "outage";
+        assertThat(http.put(topics(topic), ada, Map.of("title", "Outage")).status()).isEqualTo(201);
+        awaitPublished(topic, 1);
+
+        INFRA.kafka().stop();
+        List<String> ids = new ArrayList<>();
+        try {
+            for (int i = 1; i <= 5; i++) {
+                ids.add(created(http.post(topics(topic) + "/comments", ada,
+                        Map.of("body", "Skrevet under brudd nr. " + i + " https://example.com/" + i))));
+            }
+            Response edited = http.call("PUT", "/api/v1/comments/" + ids.get(0)).token(ada)
+                    .header("If-Match", "\"1\"").json(Map.of("body", "Rettet under bruddet")).send();
+            assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+            Response health = http.call("GET", "/actuator/health").send();
+            assertThat(health.status()).as(health.toString()).isEqualTo(200);
+            assertThat(health.text("status")).isEqualTo("UP");
+            await("the publisher gives up on the batch and keeps its token").atMost(PUBLISHED_WITHIN)
+                    .until(this::publisherFailed);
+            assertThat(log.forTopic(topic)).hasSize(1);
+        } finally {
+            INFRA.kafka().start();
+        }
+
+        List<Received> received = awaitPublished(topic, 12);
+        assertThat(received).hasSize(12);
+        assertContiguousAndOnce(received);
+        assertThat(received.get(11).envelope().type()).isEqualTo("CommentEdited");
+        assertThat(received).extracting(r -> r.envelope().type())
+                .filteredOn("CommentPosted"::equals).hasSize(5);
+    }
+
+    @Test
+    void aLongTopicIsSnapshottedAndLoadsFromItsSnapshot() {
+        String topic = "long-topic";
+        assertThat(http.put(topics(topic), ada, Map.of("title", "Long")).status()).isEqualTo(201);
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i <= 25; i++) {
+            ids.add(created(http.post(topics(topic) + "/comments", i % 2 == 0 ? ada : bo,
+                    Map.of("body", "Kommentar nummer " + i))));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from snapshotevententry where aggregateidentifier = ?",
+                Integer.class, topic)).isEqualTo(1);
+
+        topicCache.removeAll();
+        DomainEventMessage<?> first = eventStore.readEvents(topic).next();
+        assertThat(first.getPayload()).as("the snapshot, read back through Jackson").isInstanceOf(Topic.class);
+        assertThat(first.getSequenceNumber()).isGreaterThanOrEqualTo(19);
+
+        topicCache.removeAll();
+        Response edit = http.call("PUT", "/api/v1/comments/" + ids.get(1)).token(ada).header("If-Match", "\"1\"")
+                .json(Map.of("body", "Endret fra øyeblikksbildet")).send();
+        assertThat(edit.status()).as(edit.toString()).isEqualTo(200);
+        topicCache.removeAll();
+        assertThat(http.call("PUT", "/api/v1/comments/" + ids.get(2)).token(ada).header("If-Match", "\"1\"")
+                .json(Map.of("body", "Ikke min")).send().status()).as("authors survive the snapshot").isEqualTo(403);
+        topicCache.removeAll();
+        Response duplicate = http.post(topics(topic) + "/comments", bo, Map.of("body", "Kommentar nummer 25"));
+        assertThat(duplicate.status()).as("the double-post window survives the snapshot").isEqualTo(409);
+        assertThat(duplicate.text("originalCommentId")).isEqualTo(ids.get(24));
+        topicCache.removeAll();
+        Response reply = http.post("/api/v1/comments/" + ids.get(0) + "/replies", ada, Map.of("body", "Svar"));
+        assertThat(reply.status()).isEqualTo(201);
+        assertThat(sequenceOf(reply)).isEqualTo(28);
+    }
+
+    private boolean publisherFailed() {
+        return processing.eventProcessor("kafka-publisher", TrackingEventProcessor.class).orElseThrow()
+                .processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
     }
 
     private String topics(String topicId) {
