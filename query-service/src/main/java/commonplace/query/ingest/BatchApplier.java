@@ -83,7 +83,7 @@ public class BatchApplier {
                 readable.add(reading.event());
             } else {
                 log.warn("Dead-lettering record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                        reading.problem());
+                        withoutQuotes(reading.problem()));
                 deadLetters.add(new DeadLetter(record, reading.problem()));
             }
             nextOffsets.computeIfAbsent(record.topic(), topic -> new TreeMap<>())
@@ -142,6 +142,11 @@ public class BatchApplier {
             OffsetStore.save(jdbc, record.topic(), Map.of(record.partition(), record.offset() + 1));
             return new BatchOutcome(Map.of(), 0, 0, 1, null);
         });
+    }
+
+    /** A reason fit for the log: parser messages quote the record ('...'), which may be someone's text. */
+    static String withoutQuotes(String reason) {
+        return reason.replaceAll("'[^']*'", "'…'");
     }
 
     /** True when trying the same records again later may well succeed (the database was away, a lock conflict). */

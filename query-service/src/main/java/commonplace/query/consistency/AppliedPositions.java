@@ -1,0 +1,143 @@
+package commonplace.query.consistency;
+
+import commonplace.query.ingest.IngestListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * How far each topic has been applied, as far as this instance knows, and the requests waiting for a topic to
+ * get further. The consumer reports after every committed batch; a waiting request is completed by that report,
+ * so nothing polls the database.
+ */
+@Component
+public class AppliedPositions implements IngestListener {
+
+    private final ConcurrentHashMap<String, TopicState> topics = new ConcurrentHashMap<>();
+    private final JdbcTemplate jdbc;
+
+    AppliedPositions(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void batchCommitted(Map<String, Long> appliedSequenceByTopic) {
+        appliedSequenceByTopic.forEach(this::advance);
+    }
+
+    /**
+     * Waits until {@code sequence} of {@code topicId} is applied, at most {@code timeout}.
+     *
+     * @return false when the time ran out first
+     */
+    public boolean awaitApplied(String topicId, long sequence, Duration timeout) {
+        CompletableFuture<Void> applied = whenApplied(topicId, sequence);
+        if (applied.isDone()) {
+            return true;
+        }
+        // memory only knows topics applied since this instance started: ask the database once
+        Long stored = jdbc.query("select applied_sequence from topic_progress where topic_id = ?",
+                row -> row.next() ? row.getLong(1) : null, topicId);
+        if (stored != null) {
+            advance(topicId, stored);
+        }
+        try {
+            applied.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a position future never fails", e);
+        } finally {
+            forget(topicId, applied);
+        }
+    }
+
+    /** The highest sequence of {@code topicId} this instance knows to be applied (0 if none). */
+    public long appliedSequence(String topicId) {
+        TopicState state = topics.get(topicId);
+        return state == null ? 0 : state.applied();
+    }
+
+    /** How many requests are waiting for a position right now. */
+    public int waiting() {
+        return topics.values().stream().mapToInt(TopicState::waiting).sum();
+    }
+
+    CompletableFuture<Void> whenApplied(String topicId, long sequence) {
+        return topics.computeIfAbsent(topicId, id -> new TopicState()).whenApplied(sequence);
+    }
+
+    private void advance(String topicId, long sequence) {
+        topics.computeIfAbsent(topicId, id -> new TopicState()).advance(sequence);
+    }
+
+    private void forget(String topicId, CompletableFuture<Void> waiter) {
+        TopicState state = topics.get(topicId);
+        if (state != null) {
+            state.forget(waiter);
+        }
+    }
+
+    /** One topic: its applied sequence and the futures of requests waiting for a higher one. */
+    private static final class TopicState {
+
+        private record Waiter(long sequence, CompletableFuture<Void> future) {
+        }
+
+        private long applied;
+        private final List<Waiter> waiters = new ArrayList<>();
+
+        synchronized long applied() {
+            return applied;
+        }
+
+        synchronized CompletableFuture<Void> whenApplied(long sequence) {
+            if (sequence <= applied) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<Void> future = new CompletableFuture<>();
+            waiters.add(new Waiter(sequence, future));
+            return future;
+        }
+
+        void advance(long sequence) {
+            List<CompletableFuture<Void>> reached = new ArrayList<>();
+            synchronized (this) {
+                if (sequence <= applied) {
+                    return;
+                }
+                applied = sequence;
+                waiters.removeIf(waiter -> {
+                    if (waiter.sequence() <= sequence) {
+                        reached.add(waiter.future());
+                        return true;
+                    }
+                    return false;
+                });
+            }
+            // completed outside the lock: a completion runs the waiting request's continuation, if any
+            reached.forEach(future -> future.complete(null));
+        }
+
+        synchronized int waiting() {
+            return waiters.size();
+        }
+
+        synchronized void forget(CompletableFuture<Void> future) {
+            waiters.removeIf(waiter -> waiter.future() == future);
+        }
+    }
+}

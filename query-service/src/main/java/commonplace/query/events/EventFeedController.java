@@ -1,0 +1,90 @@
+package commonplace.query.events;
+
+import commonplace.events.ConsistencyPosition;
+import commonplace.query.topics.KnownTopics;
+import commonplace.query.web.ApiProblem;
+import commonplace.query.web.Ids;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/topics/{topicId}/events}: the topic's envelopes in sequence order as NDJSON, byte for byte as
+ * they were on Kafka. Streamed in keyset chunks, so a long topic never sits in memory; {@code after} (a position)
+ * resumes a feed.
+ */
+@RestController
+class EventFeedController {
+
+    static final String NDJSON = "application/x-ndjson";
+    private static final int CHUNK = 1000;
+    private static final byte[] NEWLINE = {'\n'};
+
+    private record Line(long sequence, String envelope) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final KnownTopics topics;
+
+    EventFeedController(JdbcTemplate jdbc, KnownTopics topics) {
+        this.jdbc = jdbc;
+        this.topics = topics;
+    }
+
+    @GetMapping("/api/v1/topics/{topicId}/events")
+    void events(@PathVariable String topicId, @RequestParam(required = false) String after,
+                HttpServletResponse response) throws IOException {
+        Ids.topicId(topicId);
+        long from = after == null ? 0 : afterSequence(topicId, after);
+        topics.require(topicId);
+        // the feed ends where the log stood when the request came in, even if events keep arriving
+        Long last = jdbc.queryForObject("select coalesce(max(sequence), 0) from event_log where topic_id = ?",
+                Long.class, topicId);
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(NDJSON);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        OutputStream out = response.getOutputStream();
+        long position = from;
+        while (last != null && position < last) {
+            List<Line> lines = jdbc.query("select sequence, envelope from event_log "
+                            + "where topic_id = ? and sequence > ? and sequence <= ? order by sequence limit ?",
+                    (row, index) -> new Line(row.getLong("sequence"), row.getString("envelope")),
+                    topicId, position, last, CHUNK);
+            if (lines.isEmpty()) {
+                break;
+            }
+            for (Line line : lines) {
+                out.write(oneLine(line.envelope()).getBytes(StandardCharsets.UTF_8));
+                out.write(NEWLINE);
+            }
+            out.flush();
+            position = lines.get(lines.size() - 1).sequence();
+        }
+    }
+
+    /**
+     * Line breaks can only be insignificant whitespace in a JSON document (inside strings they are escaped), so a
+     * producer that pretty-printed its envelope still yields one envelope per line.
+     */
+    private static String oneLine(String envelope) {
+        return envelope.indexOf('\n') < 0 && envelope.indexOf('\r') < 0 ? envelope
+                : envelope.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static long afterSequence(String topicId, String after) {
+        ConsistencyPosition position = ConsistencyPosition.decode(after)
+                .orElseThrow(() -> ApiProblem.invalid("after", "is not an event position"));
+        if (!position.topicId().equals(topicId)) {
+            throw ApiProblem.invalid("after", "is a position of another topic");
+        }
+        return position.sequence();
+    }
+}

@@ -1,0 +1,31 @@
+package commonplace.query.thread;
+
+import commonplace.query.web.Author;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The shapes comments are answered in. */
+final class CommentViews {
+
+    private CommentViews() {
+    }
+
+    record LinkView(String url, String normalizedUrl, String domain) {
+    }
+
+    /** A comment in a thread: replies nested, oldest first; a retracted one keeps its place without its body. */
+    record ThreadComment(String commentId, String parentId, Author author, String body, Instant createdAt,
+                         Instant editedAt, int revision, boolean retracted, List<LinkView> links, int replyCount,
+                         List<ThreadComment> replies) {
+    }
+
+    record RevisionView(int revision, String body, Instant at) {
+    }
+
+    /** One comment on its own: no replies (their number only), with its topic and full edit history. */
+    record CommentDetail(String commentId, String topicId, String parentId, Author author, String body,
+                         Instant createdAt, Instant editedAt, int revision, boolean retracted, List<LinkView> links,
+                         int replyCount, List<RevisionView> revisions) {
+    }
+}

@@ -1,0 +1,113 @@
+package commonplace.query.thread;
+
+import commonplace.query.ingest.Sql;
+import commonplace.query.thread.CommentViews.CommentDetail;
+import commonplace.query.thread.CommentViews.LinkView;
+import commonplace.query.thread.CommentViews.RevisionView;
+import commonplace.query.thread.CommentViews.ThreadComment;
+import commonplace.query.web.Author;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads threads with a fixed number of queries per page: the page of roots, all their descendants in path order,
+ * and all their links. Never one query per comment.
+ */
+@Component
+class ThreadQueries {
+
+    /** Which way root comments are listed; replies are always oldest first. */
+    enum Sort { OLDEST, NEWEST }
+
+    /** A page of root comments and whether more roots follow. */
+    record RootPage(List<ThreadComment> roots, long lastSequence, boolean more) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ThreadQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Roots after {@code afterSequence} (exclusive; null for the first page) in {@code sort} order. */
+    RootPage roots(String topicId, Sort sort, Long afterSequence, int limit) {
+        String select = "select " + CommentRow.COLUMNS + " from comment where topic_id = ? and parent_id is null ";
+        List<CommentRow> roots;
+        if (sort == Sort.OLDEST) {
+            roots = jdbc.query(select + "and sequence > ? order by sequence limit ?", CommentRow.MAPPER, topicId,
+                    afterSequence == null ? 0 : afterSequence, limit + 1);
+        } else {
+            roots = jdbc.query(select + "and sequence < ? order by sequence desc limit ?", CommentRow.MAPPER,
+                    topicId, afterSequence == null ? Long.MAX_VALUE : afterSequence, limit + 1);
+        }
+        boolean more = roots.size() > limit;
+        List<CommentRow> page = roots.subList(0, Math.min(limit, roots.size()));
+        if (page.isEmpty()) {
+            return new RootPage(List.of(), 0, false);
+        }
+        String[] rootIds = page.stream().map(root -> root.commentId).toArray(String[]::new);
+        List<CommentRow> descendants = jdbc.query("select " + CommentRow.COLUMNS + " from comment "
+                + "where root_id = any(?) and parent_id is not null order by path", CommentRow.MAPPER, (Object) rootIds);
+        List<CommentRow> all = new ArrayList<>(page);
+        all.addAll(descendants);
+        Map<String, List<LinkView>> links = links(all.stream().map(comment -> comment.commentId).toArray(String[]::new));
+
+        Map<String, ThreadComment> built = new HashMap<>();
+        List<ThreadComment> answer = new ArrayList<>(page.size());
+        for (CommentRow root : page) {
+            ThreadComment view = threadView(root, links);
+            built.put(root.commentId, view);
+            answer.add(view);
+        }
+        // path order puts every parent before its replies, and replies oldest first
+        for (CommentRow reply : descendants) {
+            ThreadComment parent = built.get(reply.parentId);
+            if (parent != null) {
+                ThreadComment view = threadView(reply, links);
+                built.put(reply.commentId, view);
+                parent.replies().add(view);
+            }
+        }
+        return new RootPage(answer, page.get(page.size() - 1).sequence, more);
+    }
+
+    Optional<CommentDetail> comment(String commentId) {
+        List<CommentRow> found = jdbc.query("select " + CommentRow.COLUMNS + " from comment where comment_id = ?",
+                CommentRow.MAPPER, commentId);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        CommentRow comment = found.get(0);
+        List<RevisionView> revisions = jdbc.query(
+                "select revision, body, at from comment_revision where comment_id = ? order by revision",
+                (row, index) -> new RevisionView(row.getInt("revision"), row.getString("body"), Sql.instant(row, "at")),
+                commentId);
+        List<LinkView> links = links(new String[]{commentId}).getOrDefault(commentId, List.of());
+        return Optional.of(new CommentDetail(comment.commentId, comment.topicId, comment.parentId,
+                new Author(comment.authorId, comment.authorName), comment.body, comment.createdAt, comment.editedAt,
+                comment.revision, comment.retracted, links, comment.replyCount, revisions));
+    }
+
+    private Map<String, List<LinkView>> links(String[] commentIds) {
+        Map<String, List<LinkView>> links = new HashMap<>();
+        jdbc.query("select comment_id, url, normalized_url, domain from comment_link where comment_id = any(?) "
+                        + "order by comment_id, sequence, share_id",
+                row -> {
+                    links.computeIfAbsent(row.getString("comment_id"), id -> new ArrayList<>()).add(new LinkView(
+                            row.getString("url"), row.getString("normalized_url"), row.getString("domain")));
+                }, (Object) commentIds);
+        return links;
+    }
+
+    private static ThreadComment threadView(CommentRow comment, Map<String, List<LinkView>> links) {
+        return new ThreadComment(comment.commentId, comment.parentId, new Author(comment.authorId, comment.authorName),
+                comment.body, comment.createdAt, comment.editedAt, comment.revision, comment.retracted,
+                links.getOrDefault(comment.commentId, List.of()), comment.replyCount, new ArrayList<>());
+    }
+}
