@@ -327,6 +327,43 @@ class WritePathTest {
         assertThat(sequenceOf(reply)).isEqualTo(28);
     }
 
+    @Test
+    void eventsStoredInAnOlderSchemaVersionAreUpcastWhenReadAndNeverRewritten() {
+        String topic = "legacy";
+        String v1Comment = "{\"topicId\":\"legacy\",\"commentId\":\"old-comment\","
+                + "\"body\":\"Takk for en veldig god episode\",\"authorId\":\"ada\",\"authorName\":\"Ada\"}";
+        storeRaw(topic, 0, TopicOpened.class, "1",
+                "{\"topicId\":\"legacy\",\"title\":\"Old\",\"authorId\":\"ada\",\"authorName\":\"Ada\"}");
+        storeRaw(topic, 1, CommentPosted.class, "1", v1Comment);
+        jdbc.update("insert into comment_directory (comment_id, topic_id) values ('old-comment', 'legacy')");
+
+        List<Object> payloads = new ArrayList<>();
+        eventStore.readEvents(topic).forEachRemaining(event -> payloads.add(event.getPayload()));
+        assertThat(payloads.get(1)).isEqualTo(new CommentPosted(topic, "old-comment",
+                "Takk for en veldig god episode", "no", "ada", "Ada"));
+
+        Response reply = http.post("/api/v1/comments/old-comment/replies", bo, Map.of("body", "Svar på gammel"));
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(201);
+        assertThat(sequenceOf(reply)).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8') from domainevententry"
+                + " where aggregateidentifier = 'legacy' and sequencenumber = 1", String.class))
+                .as("the stored row is never rewritten").doesNotContain("language");
+
+        List<Received> received = awaitPublished(topic, 3);
+        EventEnvelope published = received.get(1).envelope();
+        assertThat(published.schemaVersion()).isEqualTo(2);
+        assertThat(published.payload().get("language").asText()).isEqualTo("no");
+        assertContiguousAndOnce(received);
+    }
+
+    private void storeRaw(String topicId, long sequenceNumber, Class<?> type, String revision, String json) {
+        jdbc.update("insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,"
+                        + " metadata, payload, payloadrevision, payloadtype, timestamp)"
+                        + " values (?, ?, 'Topic', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), ?, ?, ?)",
+                topicId, sequenceNumber, java.util.UUID.randomUUID().toString(), json, revision, type.getName(),
+                "2025-01-01T00:00:00Z");
+    }
+
     private boolean publisherFailed() {
         return processing.eventProcessor("kafka-publisher", TrackingEventProcessor.class).orElseThrow()
                 .processingStatus().values().stream().anyMatch(EventTrackerStatus::isErrorState);
