@@ -50,12 +50,18 @@ public final class PostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
+                    // the owner stops it (a JVM hook of zonky's own would race the launcher's ordered shutdown)
+                    .setRegisterShutdownHook(false)
                     .setPort(port)
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "300")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("timezone", "UTC");
-            if (!durable) {
+            if (durable) {
+                // zonky starts postgres with -F (fsync off) and synchronous_commit=off: fine for tests, not for data
+                // that must survive a power cut
+                builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+            } else {
                 builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
             }
             postgres = builder.start();

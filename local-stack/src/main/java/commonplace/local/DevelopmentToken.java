@@ -1,0 +1,55 @@
+package commonplace.local;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/** A token as the services expect it (API.md, Identity): HS256, {@code sub}, {@code name}, optional roles. */
+record DevelopmentToken(String authorId, String name, boolean moderator, Duration validity) {
+
+    /** The same shape as {@code commonplace.events.Identifiers.AUTHOR_ID}, which the services check. */
+    private static final Pattern AUTHOR_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final int MAXIMUM_NAME_LENGTH = 100;
+
+    DevelopmentToken {
+        if (authorId == null || !AUTHOR_ID.matcher(authorId).matches()) {
+            throw new IllegalArgumentException("the author id must be 1 to 64 of A-Z a-z 0-9 . _ - (got '"
+                    + authorId + "')");
+        }
+        if (name == null || name.isBlank() || name.codePointCount(0, name.length()) > MAXIMUM_NAME_LENGTH) {
+            throw new IllegalArgumentException("the display name must be 1 to " + MAXIMUM_NAME_LENGTH + " characters");
+        }
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalArgumentException("the token must be valid for a positive time");
+        }
+    }
+
+    String sign(JwtSecret secret, Instant now) {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .subject(authorId)
+                .claim("name", name)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(validity)));
+        if (moderator) {
+            claims.claim("roles", List.of("moderator"));
+        }
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims.build());
+        try {
+            jwt.sign(new MACSigner(secret.bytes()));
+        } catch (JOSEException e) {
+            throw new IllegalStateException("could not sign the token: " + e.getMessage(), e);
+        }
+        return jwt.serialize();
+    }
+}

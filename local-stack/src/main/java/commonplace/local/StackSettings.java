@@ -1,0 +1,137 @@
+package commonplace.local;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What {@code up} starts and where, read from the environment. An external PostgreSQL ({@code COMMONPLACE_DB_URL})
+ * or Kafka ({@code COMMONPLACE_KAFKA_BOOTSTRAP}) replaces the embedded one; everything else has a local default.
+ */
+final class StackSettings {
+
+    static final String DATABASE = "commonplace";
+
+    private final Map<String, String> environment;
+
+    private StackSettings(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    static StackSettings from(Map<String, String> environment) {
+        return new StackSettings(environment);
+    }
+
+    Path dataDirectory() {
+        return Path.of(value("COMMONPLACE_DATA_DIR").orElse("local-data")).toAbsolutePath().normalize();
+    }
+
+    Path logDirectory() {
+        return dataDirectory().resolve("logs");
+    }
+
+    boolean embeddedPostgres() {
+        return value("COMMONPLACE_DB_URL").isEmpty();
+    }
+
+    boolean embeddedKafka() {
+        return value("COMMONPLACE_KAFKA_BOOTSTRAP").isEmpty();
+    }
+
+    int postgresPort() {
+        return port("COMMONPLACE_LOCAL_PG_PORT", 5432);
+    }
+
+    int kafkaPort() {
+        return port("COMMONPLACE_LOCAL_KAFKA_PORT", 9092);
+    }
+
+    int commandPort() {
+        return port("COMMONPLACE_COMMAND_PORT", 8081);
+    }
+
+    int queryPort() {
+        return port("COMMONPLACE_QUERY_PORT", 8082);
+    }
+
+    /** The database the services use: the embedded one, or the external URL as given. */
+    String databaseUrl() {
+        return value("COMMONPLACE_DB_URL").orElse("jdbc:postgresql://127.0.0.1:" + postgresPort() + "/" + DATABASE);
+    }
+
+    String kafkaBootstrap() {
+        return value("COMMONPLACE_KAFKA_BOOTSTRAP").orElse("127.0.0.1:" + kafkaPort());
+    }
+
+    String kafkaTopic() {
+        return value("COMMONPLACE_KAFKA_TOPIC").orElse("commonplace.discussion.v1");
+    }
+
+    JwtSecret jwtSecret() {
+        return JwtSecret.fromEnvironment(environment);
+    }
+
+    Path commandJar() {
+        return jar("COMMONPLACE_COMMAND_JAR", "command-service");
+    }
+
+    Path queryJar() {
+        return jar("COMMONPLACE_QUERY_JAR", "query-service");
+    }
+
+    /** The ports {@code up} will listen on, each with what needs it. */
+    Map<Integer, String> requiredPorts() {
+        Map<Integer, String> ports = new java.util.LinkedHashMap<>();
+        if (embeddedPostgres()) {
+            ports.put(postgresPort(), "the embedded PostgreSQL (COMMONPLACE_LOCAL_PG_PORT)");
+        }
+        if (embeddedKafka()) {
+            ports.put(kafkaPort(), "the embedded Kafka broker (COMMONPLACE_LOCAL_KAFKA_PORT)");
+        }
+        ports.put(commandPort(), "the command service (COMMONPLACE_COMMAND_PORT)");
+        ports.put(queryPort(), "the query service (COMMONPLACE_QUERY_PORT)");
+        return ports;
+    }
+
+    /** Everything that keeps {@code up} from starting, one line each; empty when it can go ahead. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        try {
+            jwtSecret();
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        for (String name : List.of("COMMONPLACE_LOCAL_PG_PORT", "COMMONPLACE_LOCAL_KAFKA_PORT",
+                "COMMONPLACE_COMMAND_PORT", "COMMONPLACE_QUERY_PORT")) {
+            value(name).filter(port -> !isPort(port)).ifPresent(port -> problems.add(name + " is not a port: " + port));
+        }
+        if (problems.isEmpty()) {
+            for (Path jar : List.of(commandJar(), queryJar())) {
+                if (!java.nio.file.Files.isRegularFile(jar)) {
+                    problems.add(jar + " is missing: build it with ./mvnw -B -DskipTests package"
+                            + " (./commonplace up does)");
+                }
+            }
+        }
+        return problems;
+    }
+
+    private Path jar(String variable, String module) {
+        return value(variable).map(Path::of).orElse(Path.of(module, "target", module + ".jar"))
+                .toAbsolutePath().normalize();
+    }
+
+    private int port(String variable, int fallback) {
+        return value(variable).filter(StackSettings::isPort).map(Integer::parseInt).orElse(fallback);
+    }
+
+    private static boolean isPort(String value) {
+        return value.matches("\\d{1,5}") && Integer.parseInt(value) > 0 && Integer.parseInt(value) < 65536;
+    }
+
+    private Optional<String> value(String name) {
+        return Optional.ofNullable(environment.get(name)).map(String::trim).filter(v -> !v.isEmpty());
+    }
+}

@@ -1,0 +1,65 @@
+package commonplace.local;
+
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StackSettingsTest {
+
+    @Test
+    void by_default_everything_is_embedded_on_the_documented_ports() {
+        StackSettings settings = StackSettings.from(Map.of());
+
+        assertThat(settings.embeddedPostgres()).isTrue();
+        assertThat(settings.embeddedKafka()).isTrue();
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/commonplace");
+        assertThat(settings.kafkaBootstrap()).isEqualTo("127.0.0.1:9092");
+        assertThat(settings.requiredPorts()).containsOnlyKeys(5432, 9092, 8081, 8082);
+        assertThat(settings.jwtSecret().development()).isTrue();
+        assertThat(settings.dataDirectory().getFileName()).hasToString("local-data");
+    }
+
+    @Test
+    void an_external_database_and_broker_replace_the_embedded_ones() {
+        StackSettings settings = StackSettings.from(Map.of(
+                "COMMONPLACE_DB_URL", "jdbc:postgresql://db.example:5432/cp",
+                "COMMONPLACE_KAFKA_BOOTSTRAP", "broker.example:9092"));
+
+        assertThat(settings.embeddedPostgres()).isFalse();
+        assertThat(settings.embeddedKafka()).isFalse();
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:postgresql://db.example:5432/cp");
+        assertThat(settings.kafkaBootstrap()).isEqualTo("broker.example:9092");
+        assertThat(settings.requiredPorts()).containsOnlyKeys(8081, 8082);
+    }
+
+    @Test
+    void a_short_secret_and_a_bad_port_are_reported_before_anything_starts() {
+        StackSettings settings = StackSettings.from(Map.of(
+                "COMMONPLACE_JWT_SECRET", "too-short", "COMMONPLACE_LOCAL_PG_PORT", "five"));
+
+        assertThat(settings.problems()).hasSize(2);
+        assertThat(settings.problems().get(0)).contains("at least 32 bytes").doesNotContain("too-short");
+        assertThat(settings.problems().get(1)).contains("COMMONPLACE_LOCAL_PG_PORT");
+    }
+
+    @Test
+    void a_missing_service_jar_is_reported() {
+        StackSettings settings = StackSettings.from(Map.of("COMMONPLACE_COMMAND_JAR", "/nowhere/command.jar"));
+
+        assertThat(settings.problems()).anySatisfy(problem -> assertThat(problem).contains("/nowhere/command.jar"));
+    }
+
+    @Test
+    void a_port_someone_listens_on_is_refused_in_one_line() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            String busy = PortCheck.busyPorts(Map.of(taken.getLocalPort(), "the query service"));
+
+            assertThat(busy).contains(String.valueOf(taken.getLocalPort())).contains("the query service")
+                    .doesNotContain("\n");
+        }
+    }
+}
