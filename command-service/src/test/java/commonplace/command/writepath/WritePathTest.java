@@ -250,6 +250,13 @@ class WritePathTest {
                 .header("Idempotency-Key", "bo-1").json(Map.of("body", "Once, please")).send();
         assertThat(otherAuthorSameKey.status()).as("keys are per author").isEqualTo(201);
 
+        jdbc.update("update idempotency_record set created_at = now() - interval '25 hours'"
+                + " where author_id = 'bo' and idempotency_key = 'bo-1'");
+        Response afterADay = http.call("POST", topics(topic) + "/comments").token(bo)
+                .header("Idempotency-Key", "bo-1").json(Map.of("body", "Once, please")).send();
+        assertThat(afterADay.text("type")).as("after 24 h the key is new again: handled, and refused as a double post")
+                .isEqualTo("urn:commonplace:problem:duplicate-post");
+
         List<Received> received = awaitPublished(topic, 3);
         assertThat(received).extracting(r -> r.envelope().type())
                 .containsExactly("TopicOpened", "CommentPosted", "CommentPosted");
