@@ -100,12 +100,12 @@ class ProjectionsTest {
     void editsKeepEveryRevisionAndRetractionHidesContentButKeepsThePlace() {
         TestTopic topic = TestTopic.named("edits");
         topic.open("Edits", "kari", "Kari");
-        topic.comment("e-1", "First https://example.com/a", "kari", "Kari");
+        topic.comment("e-1", "First https://example.com/a.", "kari", "Kari");
         topic.link("e-l1", "e-1", LinkOrigin.BODY, "https://example.com/a", "https://example.com/a", "example.com",
                 "kari", "Kari");
         topic.reply("e-2", "e-1", "Reply that quotes", "bo", "Bo");
         apply(topic.envelopes());
-        topic.edit("e-1", 2, "Second https://example.org/b", "kari", "Kari");
+        topic.edit("e-1", 2, "Second https://example.com/a-2, https://example.org/b", "kari", "Kari");
         topic.link("e-l2", "e-1", LinkOrigin.BODY, "https://example.org/b", "https://example.org/b", "example.org",
                 "kari", "Kari");
         topic.link("e-l3", "e-2", LinkOrigin.SHARE, "https://share.example/x", "https://share.example/x",
@@ -117,11 +117,11 @@ class ProjectionsTest {
 
         Map<String, Object> edited = jdbc.queryForMap(
                 "select body, revision, edited_at is not null as edited from comment where comment_id = 'e-1'");
-        assertThat(edited).containsEntry("body", "Second https://example.org/b").containsEntry("revision", 2)
+        assertThat(edited).containsEntry("body", "Second https://example.com/a-2, https://example.org/b").containsEntry("revision", 2)
                 .containsEntry("edited", true);
         assertThat(jdbc.queryForList("select body from comment_revision where comment_id = 'e-1' order by revision",
-                String.class)).containsExactly("First https://example.com/a", "Second https://example.org/b");
-        // the edit dropped example.com/a from the body, so its link went with it
+                String.class)).containsExactly("First https://example.com/a.", "Second https://example.com/a-2, https://example.org/b");
+        // the edit dropped example.com/a from the body (a-2 is another address), so its link went with it
         assertThat(jdbc.queryForList("select url from comment_link where comment_id = 'e-1'", String.class))
                 .containsExactly("https://example.org/b");
 
@@ -141,7 +141,7 @@ class ProjectionsTest {
             List<String> summaries = jdbc.queryForList(
                     "select summary from " + table + " where topic_id = ? order by sequence", String.class,
                     topic.topicId);
-            assertThat(summaries).containsExactly("opened “Edits”", "commented: First https://example.com/a",
+            assertThat(summaries).containsExactly("opened “Edits”", "commented: First https://example.com/a.",
                     "shared example.com", "replied to e-1", "edited (revision 2)", "shared example.org",
                     "shared share.example", "retracted by a moderator", "shared loose.example");
         }

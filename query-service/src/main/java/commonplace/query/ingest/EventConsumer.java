@@ -161,6 +161,7 @@ public class EventConsumer implements SmartLifecycle {
             nextOffsets.put(partition, new OffsetAndMetadata(ofPartition.get(ofPartition.size() - 1).offset() + 1));
         }
         BatchOutcome outcome;
+        long started = System.nanoTime();
         try {
             outcome = applier.apply(records);
         } catch (RuntimeException e) {
@@ -169,6 +170,9 @@ public class EventConsumer implements SmartLifecycle {
             throw e;
         }
         status.recordBatch(outcome);
+        log.debug("Applied a batch of {} records in {} ms: {} applied, {} duplicates, {} dead letters", records.size(),
+                (System.nanoTime() - started) / 1_000_000, outcome.applied(), outcome.skippedDuplicates(),
+                outcome.deadLettered());
         for (IngestListener listener : listeners) {
             listener.batchCommitted(outcome.appliedSequenceByTopic());
         }

@@ -130,12 +130,26 @@ final class ThreadBatch {
             tx.batchUpdate("update comment_revision set body = null where comment_id = ?", retractedBefore);
             tx.batchUpdate("delete from comment_link where comment_id = ?", retractedBefore);
         }
-        // links found in a body belong to the current body: an edit that dropped a URL drops its link
-        List<Object[]> stillEdited = edited.stream().map(comments::get).filter(comment -> !comment.retracted)
-                .map(comment -> new Object[]{comment.commentId, comment.body}).toList();
-        if (!stillEdited.isEmpty()) {
-            tx.batchUpdate("delete from comment_link where comment_id = ? and origin = 'body' and strpos(?, url) = 0",
-                    stillEdited);
+        dropLinksEditedAway(tx);
+    }
+
+    /** Links found in a body belong to the current body: an edit that removed an address removes its link. */
+    private void dropLinksEditedAway(JdbcTemplate tx) {
+        Map<String, BodyLinks> currentBodies = new HashMap<>();
+        edited.stream().map(comments::get).filter(comment -> !comment.retracted)
+                .forEach(comment -> currentBodies.put(comment.commentId, BodyLinks.in(comment.body)));
+        if (currentBodies.isEmpty()) {
+            return;
+        }
+        List<Object[]> gone = new ArrayList<>();
+        tx.query("select comment_id, share_id, url from comment_link where comment_id = any(?) and origin = 'body'",
+                row -> {
+                    if (!currentBodies.get(row.getString("comment_id")).contains(row.getString("url"))) {
+                        gone.add(new Object[]{row.getString("comment_id"), row.getString("share_id")});
+                    }
+                }, (Object) currentBodies.keySet().toArray(String[]::new));
+        if (!gone.isEmpty()) {
+            tx.batchUpdate("delete from comment_link where comment_id = ? and share_id = ?", gone);
         }
     }
 
