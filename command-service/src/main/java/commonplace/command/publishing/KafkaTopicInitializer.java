@@ -36,7 +36,6 @@ class KafkaTopicInitializer implements DisposableBean {
         thread.setDaemon(true);
         return thread;
     });
-    private volatile boolean ready;
 
     KafkaTopicInitializer(KafkaSettings settings) {
         this.settings = settings;
@@ -47,14 +46,9 @@ class KafkaTopicInitializer implements DisposableBean {
         executor.execute(() -> attempt(Duration.ofMillis(500)));
     }
 
-    boolean isReady() {
-        return ready;
-    }
-
     private void attempt(Duration backoff) {
         try {
             createIfMissing();
-            ready = true;
         } catch (RuntimeException e) {
             log.warn("Kafka topic {} not confirmed yet ({}); retrying in {} ms", settings.topic(), e.getMessage(),
                     backoff.toMillis());
