@@ -76,19 +76,36 @@ public class AppliedPositions implements IngestListener {
         return topics.values().stream().mapToInt(TopicState::waiting).sum();
     }
 
+    int knownTopics() {
+        return topics.size();
+    }
+
     CompletableFuture<Void> whenApplied(String topicId, long sequence) {
-        return topics.computeIfAbsent(topicId, id -> new TopicState()).whenApplied(sequence);
+        List<CompletableFuture<Void>> registered = new ArrayList<>(1);
+        topics.compute(topicId, (id, state) -> {
+            TopicState current = state == null ? new TopicState() : state;
+            registered.add(current.whenApplied(sequence));
+            return current;
+        });
+        return registered.get(0);
     }
 
     private void advance(String topicId, long sequence) {
-        topics.computeIfAbsent(topicId, id -> new TopicState()).advance(sequence);
+        List<CompletableFuture<Void>> reached = new ArrayList<>();
+        topics.compute(topicId, (id, state) -> {
+            TopicState current = state == null ? new TopicState() : state;
+            reached.addAll(current.advance(sequence));
+            return current;
+        });
+        reached.forEach(future -> future.complete(null));
     }
 
+    /** Drops a finished waiter, and the topic too when it only existed for waiters (any id a client names). */
     private void forget(String topicId, CompletableFuture<Void> waiter) {
-        TopicState state = topics.get(topicId);
-        if (state != null) {
+        topics.computeIfPresent(topicId, (id, state) -> {
             state.forget(waiter);
-        }
+            return state.isIdle() ? null : state;
+        });
     }
 
     /** One topic: its applied sequence and the futures of requests waiting for a higher one. */
@@ -113,23 +130,25 @@ public class AppliedPositions implements IngestListener {
             return future;
         }
 
-        void advance(long sequence) {
+        /** Moves the topic on; returns the futures of the waiters that are now satisfied, for the caller to complete. */
+        synchronized List<CompletableFuture<Void>> advance(long sequence) {
             List<CompletableFuture<Void>> reached = new ArrayList<>();
-            synchronized (this) {
-                if (sequence <= applied) {
-                    return;
-                }
-                applied = sequence;
-                waiters.removeIf(waiter -> {
-                    if (waiter.sequence() <= sequence) {
-                        reached.add(waiter.future());
-                        return true;
-                    }
-                    return false;
-                });
+            if (sequence <= applied) {
+                return reached;
             }
-            // completed outside the lock: a completion runs the waiting request's continuation, if any
-            reached.forEach(future -> future.complete(null));
+            applied = sequence;
+            waiters.removeIf(waiter -> {
+                if (waiter.sequence() <= sequence) {
+                    reached.add(waiter.future());
+                    return true;
+                }
+                return false;
+            });
+            return reached;
+        }
+
+        synchronized boolean isIdle() {
+            return applied == 0 && waiters.isEmpty();
         }
 
         synchronized int waiting() {

@@ -5,6 +5,8 @@ import commonplace.query.topics.KnownTopics;
 import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Ids;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,6 +33,8 @@ class EventFeedController {
     private record Line(long sequence, String envelope) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(EventFeedController.class);
+
     private final JdbcTemplate jdbc;
     private final KnownTopics topics;
 
@@ -41,7 +45,7 @@ class EventFeedController {
 
     @GetMapping("/api/v1/topics/{topicId}/events")
     void events(@PathVariable String topicId, @RequestParam(required = false) String after,
-                HttpServletResponse response) throws IOException {
+                HttpServletResponse response) {
         Ids.topicId(topicId);
         long from = after == null ? 0 : afterSequence(topicId, after);
         topics.require(topicId);
@@ -51,7 +55,15 @@ class EventFeedController {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(NDJSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        OutputStream out = response.getOutputStream();
+        try {
+            stream(topicId, from, last, response.getOutputStream());
+        } catch (IOException e) {
+            // the client went away mid-feed; nothing to answer
+            log.debug("Event feed of {} ended early: {}", topicId, e.toString());
+        }
+    }
+
+    private void stream(String topicId, long from, Long last, OutputStream out) throws IOException {
         long position = from;
         while (last != null && position < last) {
             List<Line> lines = jdbc.query("select sequence, envelope from event_log "

@@ -1,6 +1,10 @@
 package commonplace.query.consistency;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ResultSetExtractor;
+
+import java.time.Duration;
 
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +25,20 @@ class AppliedPositionsTest {
         positions.batchCommitted(Map.of("t", 6L));
         assertThat(waiting).isCompleted();
         assertThat(positions.waiting()).isZero();
+    }
+
+    @Test
+    void aWaitThatTimesOutLeavesNothingBehindForATopicNeverSeen() {
+        JdbcTemplate nothingStored = new JdbcTemplate() {
+            @Override
+            public <T> T query(String sql, ResultSetExtractor<T> extractor, Object... args) {
+                return null;
+            }
+        };
+        AppliedPositions withDatabase = new AppliedPositions(nothingStored);
+        assertThat(withDatabase.awaitApplied("ghost", 5, Duration.ofMillis(20))).isFalse();
+        assertThat(withDatabase.waiting()).isZero();
+        assertThat(withDatabase.knownTopics()).isZero();
     }
 
     @Test
