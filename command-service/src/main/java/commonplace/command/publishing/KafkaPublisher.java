@@ -3,9 +3,7 @@ package commonplace.command.publishing;
 import commonplace.events.DiscussionEvent;
 import commonplace.events.EventEnvelope;
 import commonplace.events.Topics;
-import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -18,30 +16,26 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes every stored event to the Kafka topic as the contract's envelope (key = topic id, sequence = Axon's
- * domain sequence number + 1, headers type and schemaVersion). Sends of one batch go out together; before the batch's
- * unit of work commits (and with it the processor's token) every send must be acknowledged, else the batch fails
- * and is sent again: at least once, in order per topic.
+ * domain sequence number + 1, headers type and schemaVersion). One batch of the tracking processor is one Kafka
+ * transaction, committed before the batch's unit of work commits (and with it the processor's token): a batch that
+ * fails is aborted and sent again, so read_committed consumers see every event once, in order per topic. Only a crash
+ * between the Kafka commit and the token commit can show an event twice (same eventId and sequence).
  */
 @Component
 @ProcessingGroup(KafkaPublisher.PROCESSING_GROUP)
 class KafkaPublisher {
 
     static final String PROCESSING_GROUP = "kafka-publisher";
-    private static final String PENDING_SENDS = KafkaPublisher.class.getName() + ".pendingSends";
+    private static final String BATCH_TRANSACTION = KafkaPublisher.class.getName() + ".batchTransaction";
 
-    private final Producer<String, byte[]> producer;
+    private final TransactionalProducer producer;
     private final KafkaSettings settings;
 
-    KafkaPublisher(Producer<String, byte[]> producer, KafkaSettings settings) {
+    KafkaPublisher(TransactionalProducer producer, KafkaSettings settings) {
         this.producer = producer;
         this.settings = settings;
     }
@@ -55,32 +49,21 @@ class KafkaPublisher {
                 new RecordHeader(Topics.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8)),
                 new RecordHeader(Topics.HEADER_SCHEMA_VERSION,
                         String.valueOf(envelope.schemaVersion()).getBytes(StandardCharsets.UTF_8))));
-        pendingSends().add(producer.send(record));
+        joinBatchTransaction();
+        producer.send(record);
     }
 
-    /** The sends of the current batch; the first event of a batch registers the wait for their acknowledgements. */
-    private List<Future<RecordMetadata>> pendingSends() {
+    /**
+     * The first event of a batch opens its Kafka transaction and ties it to the batch's unit of work: committed
+     * before the token moves, aborted when the batch rolls back.
+     */
+    private void joinBatchTransaction() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
-        return unitOfWork.getOrComputeResource(PENDING_SENDS, key -> {
-            List<Future<RecordMetadata>> sends = new ArrayList<>();
-            unitOfWork.onPrepareCommit(u -> awaitAcknowledgements(sends));
-            return sends;
+        unitOfWork.getOrComputeResource(BATCH_TRANSACTION, key -> {
+            producer.beginIfNeeded();
+            unitOfWork.onPrepareCommit(u -> producer.commit());
+            unitOfWork.onRollback(u -> producer.abort());
+            return Boolean.TRUE;
         });
-    }
-
-    private void awaitAcknowledgements(List<Future<RecordMetadata>> sends) {
-        long deadline = System.nanoTime() + settings.deliveryTimeout().plusSeconds(5).toNanos();
-        for (Future<RecordMetadata> send : sends) {
-            try {
-                send.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (ExecutionException e) {
-                throw new KafkaPublishingException("Kafka did not acknowledge an event: " + e.getCause(), e.getCause());
-            } catch (TimeoutException e) {
-                throw new KafkaPublishingException("Kafka did not acknowledge an event in time", e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new KafkaPublishingException("interrupted while waiting for Kafka", e);
-            }
-        }
     }
 }

@@ -145,6 +145,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (causedByOversizedBody(e)) {
             return answer(RequestSizeLimitFilter.tooLargeProblem());
         }
+        if (DatabaseUnavailable.isCause(e)) {
+            log.warn("The event store is unreachable: {}", DatabaseUnavailable.summary(e));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, "5")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service Unavailable",
+                            "the event store cannot be reached right now; nothing was recorded, retry shortly"));
+        }
         log.error("Unexpected failure while handling a request", e);
         return answer(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal Server Error",
                 "something went wrong on our side; the request may be retried"));
