@@ -1,7 +1,9 @@
 package commonplace.local;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -83,7 +85,7 @@ final class StackSettings {
 
     /** The ports {@code up} will listen on, each with what needs it. */
     Map<Integer, String> requiredPorts() {
-        Map<Integer, String> ports = new java.util.LinkedHashMap<>();
+        Map<Integer, String> ports = new LinkedHashMap<>();
         if (embeddedPostgres()) {
             ports.put(postgresPort(), "the embedded PostgreSQL (COMMONPLACE_LOCAL_PG_PORT)");
         }
@@ -109,7 +111,7 @@ final class StackSettings {
         }
         if (problems.isEmpty()) {
             for (Path jar : List.of(commandJar(), queryJar())) {
-                if (!java.nio.file.Files.isRegularFile(jar)) {
+                if (!Files.isRegularFile(jar)) {
                     problems.add(jar + " is missing: build it with ./mvnw -B -DskipTests package"
                             + " (./commonplace up does)");
                 }
