@@ -77,9 +77,10 @@ class PostgresRestartTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 api.read("/topics/" + TOPIC + "/thread").status() == 200
                         && ReadModels.commentIds(api, TOPIC).containsAll(acknowledged));
+        // a batch Kafka committed while its token could not be stored is published again: at least once, same events
         History.Counts counts = History.check(acknowledged, EventStore.readAll(infrastructure),
                 TopicLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic()),
-                ReadModels.commentIds(api, TOPIC), false);
+                ReadModels.commentIds(api, TOPIC), true);
         System.out.println("postgres restarted: " + counts);
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -34,10 +35,12 @@ class KafkaPublisher {
 
     private final TransactionalProducer producer;
     private final KafkaSettings settings;
+    private final JdbcTemplate tokenTransaction;
 
-    KafkaPublisher(TransactionalProducer producer, KafkaSettings settings) {
+    KafkaPublisher(TransactionalProducer producer, KafkaSettings settings, JdbcTemplate tokenTransaction) {
         this.producer = producer;
         this.settings = settings;
+        this.tokenTransaction = tokenTransaction;
     }
 
     @EventHandler
@@ -61,9 +64,20 @@ class KafkaPublisher {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         unitOfWork.getOrComputeResource(BATCH_TRANSACTION, key -> {
             producer.beginIfNeeded();
-            unitOfWork.onPrepareCommit(u -> producer.commit());
+            unitOfWork.onPrepareCommit(u -> {
+                confirmTokenCanBeStored();
+                producer.commit();
+            });
             unitOfWork.onRollback(u -> producer.abort());
             return Boolean.TRUE;
         });
+    }
+
+    /**
+     * Asks the database, inside the batch's own transaction, whether it is still there before Kafka commits: while
+     * PostgreSQL is away a batch is then aborted in Kafka too, instead of being committed again on every retry.
+     */
+    private void confirmTokenCanBeStored() {
+        tokenTransaction.queryForObject("select 1", Integer.class);
     }
 }

@@ -85,7 +85,9 @@ class ProjectionStatusService {
     }
 
     private ProjectionStatus compute(Instant now) {
-        Map<Integer, Long> stored = offsets.load(kafka.topic());
+        Map<Integer, Long> stored = new TreeMap<>(offsets.load(kafka.topic()));
+        // past the stored offset lie at most commit markers the consumer already skipped
+        ingest.positions().forEach((partition, position) -> stored.merge(partition, position, Math::max));
         Optional<Map<Integer, Long>> ends = endOffsets();
         Map<Integer, Long> partitions = new TreeMap<>(stored);
         ends.ifPresent(end -> end.keySet().forEach(partition -> partitions.putIfAbsent(partition, 0L)));

@@ -147,6 +147,7 @@ public class EventConsumer implements SmartLifecycle {
         ConsumerRecords<String, byte[]> polled = kafka.poll(POLL_TIMEOUT);
         if (polled.isEmpty()) {
             if (unsought.isEmpty() && !kafka.assignment().isEmpty()) {
+                status.recordPositions(positions(kafka));
                 status.recordCaughtUp(Instant.now());
             }
             return;
@@ -176,8 +177,22 @@ public class EventConsumer implements SmartLifecycle {
         for (IngestListener listener : listeners) {
             listener.batchCommitted(outcome.appliedSequenceByTopic());
         }
+        status.recordPositions(positions(kafka));
         // only for Kafka's own tooling (consumer group lag); this service resumes from PostgreSQL
         kafka.commitAsync(nextOffsets, null);
+    }
+
+    /** Where the consumer will fetch next in each assigned partition (local state: no call to the broker). */
+    private static Map<Integer, Long> positions(KafkaConsumer<String, byte[]> kafka) {
+        Map<Integer, Long> positions = new HashMap<>();
+        for (TopicPartition partition : kafka.assignment()) {
+            try {
+                positions.put(partition.partition(), kafka.position(partition, Duration.ZERO));
+            } catch (org.apache.kafka.common.errors.TimeoutException e) {
+                // no position yet (not sought); the stored offset stands
+            }
+        }
+        return positions;
     }
 
     private void seekUnsought(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> unsought) {

@@ -3,6 +3,7 @@ package commonplace.query.ingest;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** What this instance's consumer has done since it started: counts and the moments the lag figures need. */
@@ -14,6 +15,7 @@ public class IngestStatus {
     private final AtomicLong deadLettered = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private volatile Instant lastCaughtUpAt;
+    private volatile Map<Integer, Long> positions = Map.of();
     private volatile Instant lastAppliedOccurredAt;
 
     void recordBatch(BatchOutcome outcome) {
@@ -25,6 +27,18 @@ public class IngestStatus {
                 && (lastAppliedOccurredAt == null || outcome.lastOccurredAt().isAfter(lastAppliedOccurredAt))) {
             lastAppliedOccurredAt = outcome.lastOccurredAt();
         }
+    }
+
+    /**
+     * The consumer's fetch positions by partition. They may lie past the last stored offset: a transactional
+     * publisher's commit markers take offsets that carry no event, and only the consumer skips them.
+     */
+    void recordPositions(Map<Integer, Long> positions) {
+        this.positions = Map.copyOf(positions);
+    }
+
+    public Map<Integer, Long> positions() {
+        return positions;
     }
 
     void recordCaughtUp(Instant at) {
