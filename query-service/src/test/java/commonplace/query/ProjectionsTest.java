@@ -148,6 +148,31 @@ class ProjectionsTest {
     }
 
     @Test
+    void aBodyLinkEditedAwayAndBackIsGoneWhereverTheBatchesBreak() {
+        // the same story in one batch, and with the first link stored a batch earlier: both end like event by event
+        for (boolean oneBatch : List.of(true, false)) {
+            TestTopic topic = TestTopic.named("away-and-back");
+            String comment = "ab-" + oneBatch;
+            topic.open("Away and back", "kari", "Kari");
+            topic.comment(comment, "See https://a.example/x", "kari", "Kari");
+            topic.link(comment + "-l1", comment, LinkOrigin.BODY, "https://a.example/x", "https://a.example/x",
+                    "a.example", "kari", "Kari");
+            topic.edit(comment, 2, "No address now", "kari", "Kari");
+            topic.edit(comment, 3, "Again https://a.example/x", "kari", "Kari");
+            topic.link(comment + "-l2", comment, LinkOrigin.BODY, "https://a.example/x", "https://a.example/x",
+                    "a.example", "kari", "Kari");
+            if (oneBatch) {
+                apply(topic.envelopes());
+            } else {
+                apply(topic.envelopes().subList(0, 3));
+                apply(topic.envelopes().subList(3, 6));
+            }
+            assertThat(jdbc.queryForList("select share_id from comment_link where comment_id = ?", String.class,
+                    comment)).as("one batch: %s", oneBatch).containsExactly(comment + "-l2");
+        }
+    }
+
+    @Test
     void aRedeliveredBatchChangesNothing() {
         TestTopic topic = TestTopic.named("redelivery");
         topic.open("Redelivery", "kari", "Kari");

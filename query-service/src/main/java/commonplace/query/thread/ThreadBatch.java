@@ -24,7 +24,11 @@ import java.util.Set;
 
 /**
  * One batch of thread changes, folded in memory over the comments it touches, then written in a fixed order:
- * new comments, changed comments, revisions, links, and the removals retractions and edits cause.
+ * new comments, changed comments, revisions, the removals retractions and edits cause, new links. Folded from no
+ * comments at all over a topic's whole log it is the thread as of any instant ({@link ThreadAsOf}).
+ * <p>
+ * Every rule applies per event, so the outcome does not depend on where batches begin and end: a live batch of
+ * 500 and a rebuild batch of 5,000 give the same tables.
  */
 final class ThreadBatch {
 
@@ -33,17 +37,24 @@ final class ThreadBatch {
     private record Revision(String commentId, int revision, String body, Instant at) {
     }
 
-    private record Link(String commentId, String shareId, String origin, String url, String normalizedUrl,
-                        String domain, long sequence) {
+    /** A link on a comment; {@code origin} is "body" (found in its text) or "share". */
+    record Link(String commentId, String shareId, String origin, String url, String normalizedUrl, String domain,
+                long sequence) {
+
+        boolean foundInBody() {
+            return "body".equals(origin);
+        }
     }
 
     private final Map<String, CommentRow> comments;
     private final Map<String, CommentRow> created = new LinkedHashMap<>();
     private final Set<String> changed = new LinkedHashSet<>();
     private final List<Revision> revisions = new ArrayList<>();
-    private final List<Link> links = new ArrayList<>();
+    /** Links added by this batch and still on their comment, in event order. */
+    private final Map<String, Map<String, Link>> links = new LinkedHashMap<>();
     private final Set<String> retracted = new LinkedHashSet<>();
-    private final Set<String> edited = new LinkedHashSet<>();
+    /** The body after each edit of this batch, per comment: a link stored before must be in every one to stay. */
+    private final Map<String, List<BodyLinks>> editedBodies = new LinkedHashMap<>();
 
     ThreadBatch(Map<String, CommentRow> existing) {
         this.comments = new HashMap<>(existing);
@@ -73,7 +84,9 @@ final class ThreadBatch {
                 comment.revision = edit.revision();
                 comment.editedAt = applied.occurredAt();
                 revisions.add(new Revision(comment.commentId, edit.revision(), edit.body(), applied.occurredAt()));
-                edited.add(comment.commentId);
+                BodyLinks body = BodyLinks.in(edit.body());
+                editedBodies.computeIfAbsent(comment.commentId, id -> new ArrayList<>()).add(body);
+                linksOf(comment.commentId).values().removeIf(link -> link.foundInBody() && !body.contains(link.url()));
                 touch(comment);
             }
         } else if (event instanceof CommentRetracted retraction) {
@@ -82,14 +95,15 @@ final class ThreadBatch {
                 comment.retracted = true;
                 comment.body = null;
                 retracted.add(comment.commentId);
+                links.remove(comment.commentId);
                 touch(comment);
             }
         } else if (event instanceof LinkShared link && link.commentId() != null) {
             CommentRow comment = find(link.topicId(), link.commentId(), applied);
             if (comment != null && !comment.retracted) {
                 String origin = link.origin() == LinkOrigin.BODY ? "body" : "share";
-                links.add(new Link(comment.commentId, link.shareId(), origin, link.url(), link.normalizedUrl(),
-                        link.domain(), applied.sequence()));
+                linksOf(comment.commentId).putIfAbsent(link.shareId(), new Link(comment.commentId, link.shareId(),
+                        origin, link.url(), link.normalizedUrl(), link.domain(), applied.sequence()));
             }
         }
     }
@@ -116,7 +130,15 @@ final class ThreadBatch {
                             comments.get(revision.commentId()).retracted ? null : revision.body(),
                             Sql.timestamp(revision.at())}).toList());
         }
-        List<Object[]> linkRows = links.stream().filter(link -> !comments.get(link.commentId()).retracted)
+        List<Object[]> retractedBefore = retracted.stream().filter(id -> !created.containsKey(id))
+                .map(id -> new Object[]{id}).toList();
+        if (!retractedBefore.isEmpty()) {
+            tx.batchUpdate("update comment_revision set body = null where comment_id = ?", retractedBefore);
+            tx.batchUpdate("delete from comment_link where comment_id = ?", retractedBefore);
+        }
+        // before this batch's links go in: they were checked against the edits that followed them already
+        dropStoredLinksEditedAway(tx);
+        List<Object[]> linkRows = links.values().stream().flatMap(ofComment -> ofComment.values().stream())
                 .map(link -> new Object[]{link.commentId(), link.shareId(), link.origin(), link.url(),
                         link.normalizedUrl(), link.domain(), link.sequence()})
                 .toList();
@@ -124,33 +146,40 @@ final class ThreadBatch {
             tx.batchUpdate("insert into comment_link (comment_id, share_id, origin, url, normalized_url, domain, "
                     + "sequence) values (?, ?, ?, ?, ?, ?, ?) on conflict (comment_id, share_id) do nothing", linkRows);
         }
-        List<Object[]> retractedBefore = retracted.stream().filter(id -> !created.containsKey(id))
-                .map(id -> new Object[]{id}).toList();
-        if (!retractedBefore.isEmpty()) {
-            tx.batchUpdate("update comment_revision set body = null where comment_id = ?", retractedBefore);
-            tx.batchUpdate("delete from comment_link where comment_id = ?", retractedBefore);
-        }
-        dropLinksEditedAway(tx);
     }
 
-    /** Links found in a body belong to the current body: an edit that removed an address removes its link. */
-    private void dropLinksEditedAway(JdbcTemplate tx) {
-        Map<String, BodyLinks> currentBodies = new HashMap<>();
-        edited.stream().map(comments::get).filter(comment -> !comment.retracted)
-                .forEach(comment -> currentBodies.put(comment.commentId, BodyLinks.in(comment.body)));
-        if (currentBodies.isEmpty()) {
+    /**
+     * Links found in a body belong to the body: an edit that removed an address removes its link. A link stored
+     * before this batch stays only if every edit of the batch kept its address.
+     */
+    private void dropStoredLinksEditedAway(JdbcTemplate tx) {
+        Map<String, List<BodyLinks>> bodies = new HashMap<>(editedBodies);
+        bodies.keySet().removeIf(id -> created.containsKey(id) || comments.get(id).retracted);
+        if (bodies.isEmpty()) {
             return;
         }
         List<Object[]> gone = new ArrayList<>();
         tx.query("select comment_id, share_id, url from comment_link where comment_id = any(?) and origin = 'body'",
                 row -> {
-                    if (!currentBodies.get(row.getString("comment_id")).contains(row.getString("url"))) {
+                    String url = row.getString("url");
+                    if (!bodies.get(row.getString("comment_id")).stream().allMatch(body -> body.contains(url))) {
                         gone.add(new Object[]{row.getString("comment_id"), row.getString("share_id")});
                     }
-                }, (Object) currentBodies.keySet().toArray(String[]::new));
+                }, (Object) bodies.keySet().toArray(String[]::new));
         if (!gone.isEmpty()) {
             tx.batchUpdate("delete from comment_link where comment_id = ? and share_id = ?", gone);
         }
+    }
+
+    /** Every comment folded so far: those loaded at the start and those the batch created, as they now stand. */
+    Map<String, CommentRow> comments() {
+        return comments;
+    }
+
+    /** The links this fold added that are still on their comment, per comment in event order. */
+    List<Link> links(String commentId) {
+        Map<String, Link> ofComment = links.get(commentId);
+        return ofComment == null ? List.of() : List.copyOf(ofComment.values());
     }
 
     /** Adds a new comment with revision 1; false when its id is taken (it is then left as it was). */
@@ -175,6 +204,10 @@ final class ThreadBatch {
             return null;
         }
         return comment;
+    }
+
+    private Map<String, Link> linksOf(String commentId) {
+        return links.computeIfAbsent(commentId, id -> new LinkedHashMap<>());
     }
 
     private void touch(CommentRow comment) {

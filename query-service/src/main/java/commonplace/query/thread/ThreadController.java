@@ -10,26 +10,31 @@ import commonplace.query.web.Cursor;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Limits;
 import commonplace.query.web.Page;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.List;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
-/** The comment tree of a topic, paged by root comments, and single comments with their edit history. */
+/**
+ * The comment tree of a topic, paged by root comments, now or as of an instant ({@code asOf}), and single comments
+ * with their edit history.
+ */
 @RestController
 class ThreadController {
 
     private static final String CURSOR_KIND = "thread";
 
     private final ThreadQueries queries;
+    private final ThreadAsOf asOfQueries;
     private final KnownTopics topics;
 
-    ThreadController(ThreadQueries queries, KnownTopics topics) {
+    ThreadController(ThreadQueries queries, ThreadAsOf asOfQueries, KnownTopics topics) {
         this.queries = queries;
+        this.asOfQueries = asOfQueries;
         this.topics = topics;
     }
 
@@ -39,13 +44,9 @@ class ThreadController {
                                @RequestParam(required = false) String cursor,
                                @RequestParam(required = false) String asOf) {
         Ids.topicId(topicId);
-        if (asOf != null) {
-            // time travel comes with its own issue (folding event_log up to the instant); until then say so plainly
-            throw new ApiProblem(HttpStatus.BAD_REQUEST, "not-supported-yet", "Not supported yet",
-                    "asOf is not available yet.", List.of(new ApiProblem.FieldProblem("asOf", "is not available yet")));
-        }
         Sort order = sort(sort);
         int pageSize = Limits.parse(limit);
+        Instant instant = asOf == null ? null : instant(asOf);
         Long after = null;
         if (cursor != null) {
             Cursor decoded = Cursor.decode(cursor, CURSOR_KIND, 3);
@@ -54,8 +55,14 @@ class ThreadController {
             }
             after = decoded.number(2);
         }
-        topics.require(topicId);
-        RootPage page = queries.roots(topicId, order, after, pageSize);
+        RootPage page;
+        if (instant == null) {
+            topics.require(topicId);
+            page = queries.roots(topicId, order, after, pageSize);
+        } else {
+            page = asOfQueries.roots(topicId, instant, order, after, pageSize).orElseThrow(() ->
+                    ApiProblem.notFound("Topic " + topicId + " had no events at " + instant + "."));
+        }
         String next = page.more() ? Cursor.encode(CURSOR_KIND, topicId, order.name(), page.lastSequence()) : null;
         return new Page<>(page.roots(), next);
     }
@@ -64,6 +71,15 @@ class ThreadController {
     CommentDetail comment(@PathVariable String commentId) {
         Ids.commentId(commentId);
         return queries.comment(commentId).orElseThrow(() -> ApiProblem.notFound("No comment " + commentId + "."));
+    }
+
+    /** An ISO-8601 instant: {@code 2026-11-25T04:05:06.123Z}, or with an offset such as {@code +01:00}. */
+    private static Instant instant(String asOf) {
+        try {
+            return Instant.parse(asOf.trim());
+        } catch (DateTimeParseException e) {
+            throw ApiProblem.invalid("asOf", "must be an ISO-8601 instant such as 2026-11-25T04:05:06.123Z");
+        }
     }
 
     private static Sort sort(String sort) {

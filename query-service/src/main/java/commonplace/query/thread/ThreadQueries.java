@@ -57,7 +57,19 @@ class ThreadQueries {
         List<CommentRow> all = new ArrayList<>(page);
         all.addAll(descendants);
         Map<String, List<LinkView>> links = links(all.stream().map(comment -> comment.commentId).toArray(String[]::new));
+        return assemble(page, descendants, links, more);
+    }
 
+    /**
+     * Nests a page of roots and their descendants (in path order) into the answer shape.
+     *
+     * @param more whether roots follow this page
+     */
+    static RootPage assemble(List<CommentRow> page, List<CommentRow> descendants, Map<String, List<LinkView>> links,
+                             boolean more) {
+        if (page.isEmpty()) {
+            return new RootPage(List.of(), 0, false);
+        }
         Map<String, ThreadComment> built = new HashMap<>();
         List<ThreadComment> answer = new ArrayList<>(page.size());
         for (CommentRow root : page) {
