@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /** One service jar running as a child process, its output in a log file of its own. */
-final class ServiceProcess {
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     private static final Pattern UP = Pattern.compile("\"status\"\\s*:\\s*\"UP\"");
@@ -36,7 +36,7 @@ final class ServiceProcess {
     }
 
     /** Starts {@code java -jar jar} with the parent's environment plus {@code environment}, listening on {@code port}. */
-    static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDirectory)
+    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDirectory)
             throws IOException {
         Path log = logDirectory.resolve(name + ".log");
         Files.createDirectories(logDirectory);
@@ -49,32 +49,32 @@ final class ServiceProcess {
         return new ServiceProcess(name, jar, port, log, builder.start());
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
-    int exitValue() {
+    public int exitValue() {
         return process.exitValue();
     }
 
-    CompletableFuture<Process> onExit() {
+    public CompletableFuture<Process> onExit() {
         return process.onExit();
     }
 
     /** True when {@code GET /actuator/health} answers 200 with status UP. */
-    boolean isHealthy() {
+    public boolean isHealthy() {
         HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
                 .timeout(Duration.ofSeconds(2)).build();
         try {
@@ -89,7 +89,7 @@ final class ServiceProcess {
     }
 
     /** The last {@code count} lines of its log (malformed bytes replaced, never fails). */
-    List<String> logTail(int count) {
+    public List<String> logTail(int count) {
         try {
             List<String> lines = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
             return lines.subList(Math.max(0, lines.size() - count), lines.size());
@@ -102,7 +102,7 @@ final class ServiceProcess {
      * Stops every process: SIGTERM to all at once (each service shuts down gracefully), then SIGKILL to any still
      * running when {@code grace} is over.
      */
-    static void stopAll(List<ServiceProcess> services, Duration grace) {
+    public static void stopAll(List<ServiceProcess> services, Duration grace) {
         services.forEach(service -> service.process.destroy());
         long deadline = System.nanoTime() + grace.toNanos();
         for (ServiceProcess service : services) {

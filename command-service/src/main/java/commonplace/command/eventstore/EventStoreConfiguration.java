@@ -6,11 +6,16 @@ import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
@@ -42,6 +47,28 @@ class EventStoreConfiguration {
     @Bean
     Cache topicCache(@Value("${commonplace.topics.cache-size}") int size) {
         return new BoundedCache(size);
+    }
+
+    /**
+     * Snapshots are taken on a thread of their own, never on the command's thread: there the aggregate is still locked
+     * while the snapshot needs a second connection, so under load every snapshot stalled the topic behind a full
+     * pool. A snapshot is only an optimisation: when the queue is full the newest request is dropped.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolExecutor snapshotExecutor() {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000),
+                runnable -> {
+                    Thread thread = new Thread(runnable, "topic-snapshotter");
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.DiscardPolicy());
+    }
+
+    @Bean
+    SpringAggregateSnapshotterFactoryBean snapshotter(ThreadPoolExecutor snapshotExecutor) {
+        SpringAggregateSnapshotterFactoryBean snapshotter = new SpringAggregateSnapshotterFactoryBean();
+        snapshotter.setExecutor(snapshotExecutor);
+        return snapshotter;
     }
 
     @Bean

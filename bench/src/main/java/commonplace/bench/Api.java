@@ -1,0 +1,94 @@
+package commonplace.bench;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/** The two services' HTTP API as the benchmark uses it. */
+final class Api {
+
+    record Answer(int status, String body) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    final String commandUrl;
+    final String queryUrl;
+    private final String secret;
+
+    Api(String commandBaseUrl, String queryBaseUrl, String secret) {
+        this.commandUrl = commandBaseUrl + "/api/v1";
+        this.queryUrl = queryBaseUrl + "/api/v1";
+        this.secret = secret;
+    }
+
+    String token(String authorId, String name, String... roles) {
+        try {
+            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                    .subject(authorId).claim("name", name).issueTime(new Date())
+                    .expirationTime(Date.from(Instant.now().plusSeconds(6 * 3600)));
+            if (roles.length > 0) {
+                claims.claim("roles", java.util.List.of(roles));
+            }
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    Answer write(String method, String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(commandUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** A write to the query service's admin endpoints. */
+    Answer admin(String method, String path, String token) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl + path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .method(method, HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    Answer read(String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    static String json(String field, String value) {
+        return commonplace.events.EventJson.mapper().createObjectNode().put(field, value).toString();
+    }
+
+    static String field(String json, String field) {
+        try {
+            return commonplace.events.EventJson.mapper().readTree(json).path(field).asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}

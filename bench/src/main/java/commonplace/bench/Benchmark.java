@@ -1,0 +1,128 @@
+package commonplace.bench;
+
+import commonplace.local.ServiceProcess;
+import commonplace.local.infra.FreePorts;
+import commonplace.local.infra.KafkaBroker;
+import commonplace.local.infra.PostgresServer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The benchmark: starts PostgreSQL (durable, fsync on), a Kafka broker and both services from their jars, measures
+ * every figure of the report several times, and writes the report. Run it with {@code ./bench/run}.
+ */
+public final class Benchmark {
+
+    static final String SECRET = "benchmark-secret-that-is-long-enough-for-hs256";
+
+    private final Settings settings;
+    private final Report report;
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    private Benchmark(Settings settings) {
+        this.settings = settings;
+        this.report = new Report(settings);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Settings settings = Settings.fromEnvironment(System.getenv());
+        Benchmark benchmark = new Benchmark(settings);
+        int exit = 0;
+        try {
+            benchmark.run();
+        } catch (Exception e) {
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            benchmark.stopEverything();
+        }
+        System.exit(exit);
+    }
+
+    private void run() throws Exception {
+        Path work = settings.workDirectory().toAbsolutePath();
+        Directories.delete(work.resolve("data"));
+        Files.createDirectories(work);
+        long infraStart = System.nanoTime();
+        postgres = PostgresServer.durable(work.resolve("data/postgres"), FreePorts.find()).start();
+        postgres.createDatabaseIfMissing("commonplace");
+        kafka = KafkaBroker.onFreePorts(work.resolve("data/kafka")).start();
+        double infraSeconds = (System.nanoTime() - infraStart) / 1e9;
+        say("infrastructure up in %.1f s", infraSeconds);
+
+        Map<String, String> environment = new HashMap<>();
+        environment.put("COMMONPLACE_DB_URL", postgres.jdbcUrl("commonplace"));
+        environment.put("COMMONPLACE_DB_USER", PostgresServer.USER);
+        environment.put("COMMONPLACE_DB_PASSWORD", "");
+        environment.put("COMMONPLACE_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        environment.put("COMMONPLACE_JWT_SECRET", SECRET);
+        environment.put("COMMONPLACE_RATE_LIMIT_PER_MINUTE", "0");
+
+        int commandPort = FreePorts.find();
+        int queryPort = FreePorts.find();
+        Figures startup = new Figures("s");
+        for (int run = 0; run < settings.runs(); run++) {
+            stopServices();
+            long started = System.nanoTime();
+            startServices(environment, commandPort, queryPort, work);
+            startup.add((System.nanoTime() - started) / 1e9);
+            say("services ready in %.1f s", (System.nanoTime() - started) / 1e9);
+        }
+        report.startup(startup, infraSeconds);
+        Api api = new Api(services.get(0).baseUrl(), services.get(1).baseUrl(), SECRET);
+
+        new WriteScenarios(settings, api, report, postgres).run();
+        new ReadScenarios(settings, api, report).run();
+        new ReplayScenario(settings, report, environment, kafka, postgres, work).run();
+
+        Path written = report.write();
+        say("report written to %s", written.toAbsolutePath());
+    }
+
+    private void startServices(Map<String, String> environment, int commandPort, int queryPort, Path work)
+            throws Exception {
+        Path jars = Path.of(System.getProperty("commonplace.home", ".")).toAbsolutePath();
+        services.add(ServiceProcess.start("command-service", jars.resolve("command-service/target/command-service.jar"),
+                commandPort, environment, work.resolve("logs")));
+        services.add(ServiceProcess.start("query-service", jars.resolve("query-service/target/query-service.jar"),
+                queryPort, environment, work.resolve("logs")));
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        for (ServiceProcess service : services) {
+            while (!service.isHealthy()) {
+                if (!service.isAlive() || System.nanoTime() > deadline) {
+                    throw new IllegalStateException(service.name() + " did not start:\n"
+                            + String.join("\n", service.logTail(40)));
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private void stopServices() {
+        ServiceProcess.stopAll(services, Duration.ofSeconds(20));
+        services.clear();
+    }
+
+    private void stopEverything() {
+        stopServices();
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (postgres != null) {
+            postgres.stop();
+        }
+    }
+
+    static void say(String format, Object... arguments) {
+        System.out.printf("[bench %s] %s%n", Instant.now().toString().substring(11, 19), String.format(format, arguments));
+    }
+}

@@ -1,0 +1,129 @@
+package commonplace.bench;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Runs an operation from {@code clients} threads, either as fast as they can (closed loop) or at a fixed rate (open
+ * loop). At a fixed rate every operation has an intended start time and its latency is measured from that instant,
+ * so a stall is charged to every request that had to wait behind it: coordinated omission does not flatter the
+ * figures.
+ */
+final class LoadGenerator {
+
+    /** One request; returns the HTTP status (or any code: 2xx counts as success). */
+    @FunctionalInterface
+    interface Operation {
+        int call(int client, long index) throws Exception;
+    }
+
+    record Result(long succeeded, long failed, Map<Integer, Long> statuses, Histogram latencyMicros, double seconds) {
+
+        double throughput() {
+            return succeeded / seconds;
+        }
+
+        double millis(double percentile) {
+            return latencyMicros.getValueAtPercentile(percentile) / 1000.0;
+        }
+    }
+
+    private LoadGenerator() {
+    }
+
+    /**
+     * @param ratePerSecond 0 for a closed loop; otherwise the fixed total rate of intended starts
+     * @param warmUp        operations intended to start within this first part are run but not recorded
+     */
+    static Result run(int clients, double ratePerSecond, Duration warmUp, Duration measured, Operation operation)
+            throws InterruptedException {
+        return run(clients, ratePerSecond, warmUp, measured, Long.MAX_VALUE, operation);
+    }
+
+    /** As above, but a closed loop also stops after {@code maxOperations} (the raw baseline runs as many as we did). */
+    static Result run(int clients, double ratePerSecond, Duration warmUp, Duration measured, long maxOperations,
+                      Operation operation) throws InterruptedException {
+        Recorder recorder = new Recorder(3);
+        LongAdder succeeded = new LongAdder();
+        LongAdder failed = new LongAdder();
+        Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
+        long measureFrom = start + warmUp.toNanos();
+        long end = measureFrom + measured.toNanos();
+        double intervalNanos = ratePerSecond > 0 ? 1e9 / ratePerSecond : 0;
+
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            Thread thread = new Thread(() -> {
+                while (true) {
+                    long index = next.getAndIncrement();
+                    if (index >= maxOperations) {
+                        return;
+                    }
+                    long intended;
+                    if (intervalNanos > 0) {
+                        intended = start + (long) (index * intervalNanos);
+                        if (intended >= end) {
+                            return;
+                        }
+                        sleepUntil(intended);
+                    } else {
+                        intended = Math.max(System.nanoTime(), start);
+                        sleepUntil(intended);
+                        if (intended >= end) {
+                            return;
+                        }
+                    }
+                    int status;
+                    try {
+                        status = operation.call(client, index);
+                    } catch (Exception e) {
+                        status = -1;
+                    }
+                    long done = System.nanoTime();
+                    if (intended >= measureFrom) {
+                        recorder.recordValue(Math.max(1, (done - intended) / 1000));
+                        statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
+                        (status >= 200 && status < 300 ? succeeded : failed).increment();
+                    }
+                }
+            }, "load-" + c);
+            threads.add(thread);
+            thread.start();
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        double seconds = Math.min(measured.toNanos(), System.nanoTime() - measureFrom) / 1e9;
+        Map<Integer, Long> counted = new java.util.TreeMap<>();
+        statuses.forEach((status, count) -> counted.put(status, count.sum()));
+        return new Result(succeeded.sum(), failed.sum(), counted, recorder.getIntervalHistogram(),
+                intervalNanos > 0 ? measured.toNanos() / 1e9 : seconds);
+    }
+
+    private static void sleepUntil(long nanoTime) {
+        long wait;
+        while ((wait = nanoTime - System.nanoTime()) > 0) {
+            if (wait > 2_000_000) {
+                try {
+                    Thread.sleep(wait / 1_000_000 - 1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package commonplace.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import commonplace.events.EventJson;
+import commonplace.local.ServiceProcess;
+import commonplace.local.infra.FreePorts;
+import commonplace.local.infra.KafkaBroker;
+import commonplace.local.infra.PostgresServer;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Replay: a history of {@code replayEvents} events is written to a topic of its own, then a query service with an
+ * empty database projects it from offset 0 into every read model; events/s = events / time until it reports no lag.
+ * Where the service offers the rebuild endpoint, a rebuild of the same read models is timed too.
+ */
+final class ReplayScenario {
+
+    private static final String REPLAY_TOPIC = "bench.replay.v1";
+
+    private final Settings settings;
+    private final Report report;
+    private final Map<String, String> environment;
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
+    private final Path work;
+
+    ReplayScenario(Settings settings, Report report, Map<String, String> environment, KafkaBroker kafka,
+                   PostgresServer postgres, Path work) {
+        this.settings = settings;
+        this.report = report;
+        this.environment = environment;
+        this.kafka = kafka;
+        this.postgres = postgres;
+        this.work = work;
+    }
+
+    void run() throws Exception {
+        long started = System.nanoTime();
+        ReplayCorpus.publish(kafka.bootstrapServers(), REPLAY_TOPIC, 6, settings.replayEvents(), 1000);
+        Benchmark.say("wrote %,d events to %s in %.1f s", settings.replayEvents(), REPLAY_TOPIC,
+                (System.nanoTime() - started) / 1e9);
+        Figures projection = new Figures("events/s");
+        Figures rebuild = new Figures("events/s");
+        for (int run = 0; run < settings.runs(); run++) {
+            String database = "replay_" + run;
+            postgres.createDatabaseIfMissing(database);
+            Map<String, String> replayEnvironment = new HashMap<>(environment);
+            replayEnvironment.put("COMMONPLACE_DB_URL", postgres.jdbcUrl(database));
+            replayEnvironment.put("COMMONPLACE_KAFKA_TOPIC", REPLAY_TOPIC);
+            replayEnvironment.put("COMMONPLACE_QUERY_GROUP", "bench-replay-" + run);
+            ServiceProcess query = ServiceProcess.start("query-service-replay-" + run,
+                    Path.of(System.getProperty("commonplace.home", ".")).toAbsolutePath()
+                            .resolve("query-service/target/query-service.jar"),
+                    FreePorts.find(), replayEnvironment, work.resolve("logs"));
+            try {
+                Api api = new Api("http://unused", query.baseUrl(), Benchmark.SECRET);
+                long t0 = System.nanoTime();
+                awaitNoLag(api, query);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                projection.add(settings.replayEvents() / seconds);
+                Benchmark.say("fresh projection of %,d events: %.1f s, %.0f events/s (service start included)",
+                        settings.replayEvents(), seconds, settings.replayEvents() / seconds);
+                Double rebuilt = rebuildIfOffered(api);
+                if (rebuilt != null) {
+                    rebuild.add(rebuilt);
+                }
+            } finally {
+                ServiceProcess.stopAll(List.of(query), Duration.ofSeconds(20));
+            }
+        }
+        report.replay(settings.replayEvents(), projection, rebuild);
+    }
+
+    private void awaitNoLag(Api api, ServiceProcess query) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!query.isAlive()) {
+                throw new IllegalStateException("the replaying query service died:\n" + String.join("\n", query.logTail(40)));
+            }
+            Api.Answer status = safeRead(api, "/admin/projections");
+            if (status != null && status.status() == 200) {
+                List<JsonNode> lags = EventJson.mapper().readTree(status.body()).findValues("lagEvents");
+                if (!lags.isEmpty() && lags.stream().allMatch(lag -> lag.isNumber() && lag.asLong() == 0)) {
+                    return;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the replay did not finish in 30 minutes");
+    }
+
+    /** Starts the rebuild endpoint and returns the events/s it reports, or null where the service has none. */
+    private Double rebuildIfOffered(Api api) throws Exception {
+        Api.Answer started = api.admin("POST", "/admin/projections/rebuild", api.token("bench-moderator", "Moderator",
+                "moderator"));
+        if (started.status() != 202) {
+            Benchmark.say("rebuild endpoint answered %d: not measured", started.status());
+            return null;
+        }
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            Api.Answer status = safeRead(api, "/admin/projections");
+            if (status == null || status.status() != 200) {
+                continue;
+            }
+            JsonNode body = EventJson.mapper().readTree(status.body());
+            JsonNode last = body.path("lastRebuild");
+            if (!"rebuilding".equals(body.path("state").asText()) && last.has("eventsPerSecond")) {
+                Benchmark.say("rebuild: %s", last);
+                return last.get("eventsPerSecond").asDouble();
+            }
+        }
+        throw new IllegalStateException("the rebuild did not finish in 30 minutes");
+    }
+
+    private static Api.Answer safeRead(Api api, String path) {
+        try {
+            return api.read(path);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

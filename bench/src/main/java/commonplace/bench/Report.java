@@ -1,0 +1,178 @@
+package commonplace.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Collects the figures and writes them as Markdown: the machine, the settings, each figure against its target. */
+final class Report {
+
+    /** Figures of one write scenario over its runs. */
+    static final class Write {
+        private final String name;
+        final Figures throughput = new Figures("comments/s");
+        final Figures p50 = new Figures("ms");
+        final Figures p99 = new Figures("ms");
+        final Figures p999 = new Figures("ms");
+        final Figures lagP50 = new Figures("ms");
+        final Figures lagP99 = new Figures("ms");
+        long failed;
+
+        Write(String name) {
+            this.name = name;
+        }
+
+        String name() {
+            return name;
+        }
+
+        void add(LoadGenerator.Result result, LagSampler lag) {
+            throughput.add(result.throughput());
+            p50.add(result.millis(50));
+            p99.add(result.millis(99));
+            p999.add(result.millis(99.9));
+            lagP50.add(lag.lagMicros().getValueAtPercentile(50) / 1000.0);
+            lagP99.add(lag.lagMicros().getValueAtPercentile(99) / 1000.0);
+            failed += result.failed();
+        }
+    }
+
+    /** Figures of one read scenario over its runs. */
+    static final class Read {
+        private final String name;
+        final Figures throughput = new Figures("reads/s");
+        final Figures p50 = new Figures("ms");
+        final Figures p99 = new Figures("ms");
+        long failed;
+
+        Read(String name) {
+            this.name = name;
+        }
+
+        void add(LoadGenerator.Result result) {
+            throughput.add(result.throughput());
+            p50.add(result.millis(50));
+            p99.add(result.millis(99));
+            failed += result.failed();
+        }
+    }
+
+    private final Settings settings;
+    private final List<Write> writes = new ArrayList<>();
+    private final List<Read> reads = new ArrayList<>();
+    private Figures startup;
+    private double infraSeconds;
+    private Figures commonplaceMax;
+    private Figures rawMax;
+    private Figures ratio;
+    private long replayEvents;
+    private Figures replay;
+    private Figures rebuild;
+
+    Report(Settings settings) {
+        this.settings = settings;
+    }
+
+    Write write(String name) {
+        Write write = new Write(name);
+        writes.add(write);
+        return write;
+    }
+
+    Read read(String name) {
+        Read read = new Read(name);
+        reads.add(read);
+        return read;
+    }
+
+    void startup(Figures startup, double infraSeconds) {
+        this.startup = startup;
+        this.infraSeconds = infraSeconds;
+    }
+
+    void baseline(Figures commonplaceMax, Figures rawMax, Figures ratio) {
+        this.commonplaceMax = commonplaceMax;
+        this.rawMax = rawMax;
+        this.ratio = ratio;
+    }
+
+    void replay(long events, Figures replay, Figures rebuild) {
+        this.replayEvents = events;
+        this.replay = replay;
+        this.rebuild = rebuild;
+    }
+
+    Path write() throws IOException {
+        StringBuilder md = new StringBuilder();
+        md.append("# commonplace benchmark report\n\n");
+        md.append("Generated ").append(Instant.now()).append(" by `./bench/run`. Each figure: median of the runs, then the "
+                + "spread (min .. max) and the number of runs. Latencies are measured from each request's intended start "
+                + "at a fixed rate (HdrHistogram; coordinated omission corrected); closed-loop figures say so.\n\n");
+        md.append("## Machine\n");
+        Machine.describe().forEach(line -> md.append("- ").append(line).append('\n'));
+        md.append("\n## Settings\n");
+        md.append(String.format(Locale.ROOT, "- %d runs per figure; %d concurrent writers; fixed rate %.0f commands/s; "
+                        + "%d topics; %d s warm-up + %d s measured per write run; %d s per read run%n",
+                settings.runs(), settings.clients(), settings.rate(), settings.topics(), settings.warmUp().toSeconds(),
+                settings.measured().toSeconds(), settings.readMeasured().toSeconds()));
+        md.append("- everything on loopback: PostgreSQL (embedded 14, fsync on, synchronous_commit on), a KRaft Kafka "
+                + "broker in the benchmark's JVM, both services from their jars with default settings\n");
+        md.append("- bodies 50 B to 4 KB, Norwegian and English with curly quotes and emoji, a third with links; a third "
+                + "of the posts reply to a recent comment\n\n");
+
+        md.append("## 1. Write throughput and latency (`POST` comments and replies)\n");
+        md.append("| scenario | sustained | p50 | p99 | p99.9 | failed |\n|---|---|---|---|---|---|\n");
+        for (Write w : writes) {
+            md.append("| ").append(w.name).append(" | ").append(w.throughput.describe()).append(" | ")
+                    .append(w.p50.describe()).append(" | ").append(w.p99.describe()).append(" | ")
+                    .append(w.p999.describe()).append(" | ").append(w.failed).append(" |\n");
+        }
+        md.append("\nTarget: sustained >= 1,000 comments/s with p99 <= 50 ms.\n\n");
+
+        md.append("## 2. Against raw PostgreSQL (closed loop, same clients, same number of transactions)\n");
+        if (commonplaceMax != null) {
+            md.append("- commonplace: ").append(commonplaceMax.describe()).append('\n');
+            md.append("- raw single-row JDBC transactions into an event-store-shaped table: ").append(rawMax.describe()).append('\n');
+            md.append("- ratio commonplace ÷ raw: ").append(ratio.describe()).append(" (target >= 50 %)\n\n");
+        }
+
+        md.append("## 3. Projection lag while the write load runs (201 to visible in the query service)\n");
+        md.append("| scenario | p50 | p99 |\n|---|---|---|\n");
+        for (Write w : writes) {
+            md.append("| ").append(w.name).append(" | ").append(w.lagP50.describe()).append(" | ")
+                    .append(w.lagP99.describe()).append(" |\n");
+        }
+        md.append("\nTarget: p99 <= 200 ms at the sustained load. Measured as the time from a 201 to the answer of a "
+                + "`consistentWith` read of that position (one loopback round trip included).\n\n");
+
+        md.append("## 4. Replay of ").append(String.format(Locale.ROOT, "%,d", replayEvents)).append(" events\n");
+        if (replay != null) {
+            md.append("- a fresh query service projecting the whole topic from offset 0 into every read model "
+                    + "(start-up included): ").append(replay.describe()).append('\n');
+            md.append("- the rebuild endpoint (fresh tables while the old ones serve, then switch): ")
+                    .append(rebuild.describe()).append('\n');
+            md.append("\nTarget: >= 25,000 events/s.\n\n");
+        }
+
+        md.append("## 5. Reads\n| scenario | p50 | p99 | throughput | failed |\n|---|---|---|---|---|\n");
+        for (Read r : reads) {
+            md.append("| ").append(r.name).append(" | ").append(r.p50.describe()).append(" | ").append(r.p99.describe())
+                    .append(" | ").append(r.throughput.describe()).append(" | ").append(r.failed).append(" |\n");
+        }
+        md.append("\nTargets: first page p99 <= 15 ms; any keyset page p99 <= 20 ms (closed loop).\n\n");
+
+        md.append("## 6. Start-up\n");
+        if (startup != null) {
+            md.append(String.format(Locale.ROOT, "- PostgreSQL + Kafka: %.1f s%n", infraSeconds));
+            md.append("- both services from process start to healthy: ").append(startup.describe()).append('\n');
+        }
+        Path file = settings.report();
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.writeString(file, md.toString());
+        return file;
+    }
+}

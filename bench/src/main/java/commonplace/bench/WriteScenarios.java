@@ -1,0 +1,70 @@
+package commonplace.bench;
+
+import commonplace.local.infra.PostgresServer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Write throughput and latency (many topics, one hot topic), projection lag under load, and the raw baseline. */
+final class WriteScenarios {
+
+    private final Settings settings;
+    private final Api api;
+    private final Report report;
+    private final PostgresServer postgres;
+
+    WriteScenarios(Settings settings, Api api, Report report, PostgresServer postgres) {
+        this.settings = settings;
+        this.api = api;
+        this.report = report;
+        this.postgres = postgres;
+    }
+
+    void run() throws Exception {
+        List<String> topics = new ArrayList<>();
+        for (int t = 0; t < settings.topics(); t++) {
+            topics.add("bench-episode-" + t);
+        }
+        Report.Write many = report.write("many topics (" + settings.topics() + "), fixed rate "
+                + (int) settings.rate() + "/s");
+        Report.Write hot = report.write("one hot topic, fixed rate " + (int) settings.rate() + "/s");
+        Figures commonplaceMax = new Figures("commands/s");
+        Figures rawMax = new Figures("transactions/s");
+        Figures ratio = new Figures("%");
+        for (int run = 0; run < settings.runs(); run++) {
+            fixedRate(many, new WriteWorkload(api, topics, settings.clients(), 100 + run));
+            fixedRate(hot, new WriteWorkload(api, List.of("bench-hot-" + run), settings.clients(), 200 + run));
+
+            WriteWorkload closed = new WriteWorkload(api, topics, settings.clients(), 300 + run);
+            LoadGenerator.Result max = LoadGenerator.run(settings.clients(), 0, settings.warmUp(), settings.measured(),
+                    closed);
+            long commands = max.succeeded();
+            LoadGenerator.Result raw = new RawPostgresBaseline(postgres.jdbcUrl("commonplace"), PostgresServer.USER, "")
+                    .run(settings.clients(), Duration.ZERO, settings.measured().multipliedBy(3), commands);
+            commonplaceMax.add(max.throughput());
+            rawMax.add(raw.throughput());
+            ratio.add(100 * max.throughput() / raw.throughput());
+            Benchmark.say("closed loop: commonplace %.0f commands/s (p99 %.1f ms, %d failed), raw PostgreSQL %.0f tx/s"
+                    + " for the same %d transactions", max.throughput(), max.millis(99), max.failed(),
+                    raw.throughput(), commands);
+        }
+        report.baseline(commonplaceMax, rawMax, ratio);
+    }
+
+    private void fixedRate(Report.Write figures, WriteWorkload workload) throws Exception {
+        workload.openTopics();
+        LagSampler lag = new LagSampler(api, workload);
+        Thread sampler = new Thread(lag, "lag-sampler");
+        sampler.start();
+        LoadGenerator.Result result = LoadGenerator.run(settings.clients(), settings.rate(), settings.warmUp(),
+                settings.measured(), workload);
+        lag.stop();
+        sampler.join();
+        figures.add(result, lag);
+        Benchmark.say("%s: %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, failed %d %s; lag p50 %.0f ms p99 %.0f ms",
+                figures.name(), result.throughput(), result.millis(50), result.millis(99), result.millis(99.9),
+                result.failed(), result.statuses(), lag.lagMicros().getValueAtPercentile(50) / 1000.0,
+                lag.lagMicros().getValueAtPercentile(99) / 1000.0);
+    }
+}
