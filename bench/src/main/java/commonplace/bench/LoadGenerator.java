@@ -56,6 +56,7 @@ final class LoadGenerator {
         LongAdder failed = new LongAdder();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         AtomicLong next = new AtomicLong();
+        AtomicLong lastDone = new AtomicLong();
         long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
         long measureFrom = start + warmUp.toNanos();
         long end = measureFrom + measured.toNanos();
@@ -91,6 +92,7 @@ final class LoadGenerator {
                         status = -1;
                     }
                     long done = System.nanoTime();
+                    lastDone.accumulateAndGet(done, Math::max);
                     if (intended >= measureFrom) {
                         recorder.recordValue(Math.max(1, (done - intended) / 1000));
                         statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
@@ -104,11 +106,11 @@ final class LoadGenerator {
         for (Thread thread : threads) {
             thread.join();
         }
-        double seconds = Math.min(measured.toNanos(), System.nanoTime() - measureFrom) / 1e9;
+        // a fixed-rate run that falls behind finishes late: its throughput is what it completed per real second
+        double seconds = Math.max(1, lastDone.get() - measureFrom) / 1e9;
         Map<Integer, Long> counted = new java.util.TreeMap<>();
         statuses.forEach((status, count) -> counted.put(status, count.sum()));
-        return new Result(succeeded.sum(), failed.sum(), counted, recorder.getIntervalHistogram(),
-                intervalNanos > 0 ? measured.toNanos() / 1e9 : seconds);
+        return new Result(succeeded.sum(), failed.sum(), counted, recorder.getIntervalHistogram(), seconds);
     }
 
     private static void sleepUntil(long nanoTime) {

@@ -23,7 +23,8 @@ public final class UrlExtractor {
 
     /** Every distinct valid link in {@code body}, by normalised form, in order of first appearance. */
     public static List<SharedUrl> extract(String body) {
-        if (body == null || body.isEmpty()) {
+        // most comments carry no link: skip the (case-insensitive, look-behind) scan for them
+        if (body == null || !body.contains("://")) {
             return List.of();
         }
         Map<String, SharedUrl> byNormalized = new LinkedHashMap<>();

@@ -1,9 +1,6 @@
 package commonplace.events.language;
 
-import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A small, deterministic guess of a comment's language, enough to tell the Norwegian and English of commonplace's
@@ -16,7 +13,6 @@ public final class LanguageGuess {
     public static final String ENGLISH = "en";
     public static final String UNDETERMINED = "und";
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}']+");
     private static final Set<String> NORWEGIAN_WORDS = Set.of("og", "ikke", "det", "er", "jeg", "på", "som", "en",
             "et", "til", "med", "har", "av", "for", "at", "om", "men", "vi", "du", "kan", "hva", "hvor", "også",
             "bare", "fra", "godt", "takk", "veldig", "enig", "være", "meg", "dette", "episode", "synes");
@@ -31,20 +27,37 @@ public final class LanguageGuess {
         if (text == null || text.isBlank()) {
             return UNDETERMINED;
         }
-        String lower = Normalizer.normalize(text, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+        // one pass over the text (it runs for every posted comment): words are runs of letters and apostrophes,
+        // addresses are skipped whole
         int norwegian = 0;
         int english = 0;
-        var words = WORD.matcher(lower.replaceAll("https?://\\S+", " "));
-        while (words.find()) {
-            String word = words.group();
-            if (NORWEGIAN_WORDS.contains(word)) {
-                norwegian++;
+        StringBuilder word = new StringBuilder(16);
+        int length = text.length();
+        for (int i = 0; i <= length; i++) {
+            char c = i < length ? text.charAt(i) : ' ';
+            if (Character.isLetter(c) || c == '\'') {
+                word.append(Character.toLowerCase(c));
+                continue;
             }
-            if (ENGLISH_WORDS.contains(word)) {
-                english++;
+            if (c == ':' && i + 2 < length && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
+                word.setLength(0);
+                while (i < length && !Character.isWhitespace(text.charAt(i))) {
+                    i++;
+                }
+                continue;
             }
-            if (word.indexOf('æ') >= 0 || word.indexOf('ø') >= 0 || word.indexOf('å') >= 0) {
-                norwegian += 2;
+            if (word.length() > 0) {
+                String w = word.toString();
+                if (NORWEGIAN_WORDS.contains(w)) {
+                    norwegian++;
+                }
+                if (ENGLISH_WORDS.contains(w)) {
+                    english++;
+                }
+                if (w.indexOf('æ') >= 0 || w.indexOf('ø') >= 0 || w.indexOf('å') >= 0) {
+                    norwegian += 2;
+                }
+                word.setLength(0);
             }
         }
         if (norwegian == english) {
