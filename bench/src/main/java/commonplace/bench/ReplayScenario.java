@@ -46,7 +46,7 @@ final class ReplayScenario {
                 (System.nanoTime() - started) / 1e9);
         Figures projection = new Figures("events/s");
         Figures rebuild = new Figures("events/s");
-        for (int run = 0; run < settings.runs(); run++) {
+        for (int run = 0; run < settings.replayRuns(); run++) {
             String database = "replay_" + run;
             postgres.createDatabaseIfMissing(database);
             Map<String, String> replayEnvironment = new HashMap<>(environment);

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** The benchmark's knobs, from the environment; {@code BENCH_QUICK=1} shrinks everything for a smoke run. */
 record Settings(int runs, int clients, double rate, int topics, Duration warmUp, Duration measured,
-                Duration readMeasured, long replayEvents, int bigThread, Path workDirectory, Path report) {
+                Duration readMeasured, long replayEvents, int replayRuns, int bigThread, Path workDirectory, Path report) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         boolean quick = "1".equals(env.get("BENCH_QUICK"));
@@ -19,6 +19,7 @@ record Settings(int runs, int clients, double rate, int topics, Duration warmUp,
                 Duration.ofSeconds(integer(env, "BENCH_SECONDS", quick ? 10 : 60)),
                 Duration.ofSeconds(integer(env, "BENCH_READ_SECONDS", quick ? 5 : 15)),
                 Long.parseLong(env.getOrDefault("BENCH_REPLAY_EVENTS", quick ? "50000" : "1000000")),
+                integer(env, "BENCH_REPLAY_RUNS", quick ? 1 : 2),
                 integer(env, "BENCH_THREAD_COMMENTS", quick ? 2000 : 10_000),
                 Path.of(env.getOrDefault("BENCH_WORK_DIR", "target/bench")),
                 Path.of(env.getOrDefault("BENCH_REPORT", "target/bench/report.md")));

@@ -1,11 +1,7 @@
 package commonplace.systemtests;
 
 import commonplace.events.EventEnvelope;
-import commonplace.testing.IsolatedInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.List;
@@ -20,32 +16,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Kafka goes down while people post: the command API keeps answering 201, and nothing is lost or doubled. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BrokerOutageTest {
+class BrokerOutageTest extends StackTest {
 
     private static final List<String> TOPICS = List.of("outage-a", "outage-b", "outage-c");
     private static final int WRITERS = 4;
     private static final int POSTS_PER_WRITER = 60;
 
-    private final IsolatedInfrastructure infrastructure = IsolatedInfrastructure.forTestClass(BrokerOutageTest.class);
-    private RunningStack stack;
-
-    @BeforeAll
-    void start() {
-        stack = RunningStack.start(infrastructure);
-    }
-
-    @AfterAll
-    void stop() {
-        if (!infrastructure.kafka().isRunning()) {
-            infrastructure.kafka().start();
-        }
-        stack.close();
-    }
 
     @Test
     void writes_during_a_broker_outage_are_acknowledged_and_all_arrive_exactly_once_in_order() throws Exception {
-        ApiClient api = stack.api;
         String moderator = api.token("host", "Vert");
         TOPICS.forEach(topic -> assertThat(api.openTopic(moderator, topic, "Utfall " + topic, null).status()).isEqualTo(201));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();

@@ -1,10 +1,6 @@
 package commonplace.systemtests;
 
-import commonplace.testing.IsolatedInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -26,29 +22,15 @@ import static org.awaitility.Awaitility.await;
  * The command service is killed without warning under load and restarted: every 201 is in the event store and on
  * the topic, and retrying the unanswered requests with their Idempotency-Key never creates a second comment.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CommandServiceCrashTest {
+class CommandServiceCrashTest extends StackTest {
 
     private static final String TOPIC = "kommando-krasj";
     private static final int WRITERS = 6;
     private static final int POSTS_PER_WRITER = 80;
 
-    private final IsolatedInfrastructure infrastructure = IsolatedInfrastructure.forTestClass(CommandServiceCrashTest.class);
-    private RunningStack stack;
-
-    @BeforeAll
-    void start() {
-        stack = RunningStack.start(infrastructure);
-    }
-
-    @AfterAll
-    void stop() {
-        stack.close();
-    }
 
     @Test
     void acknowledged_writes_survive_a_hard_kill_and_retries_never_double_post() throws Exception {
-        ApiClient api = stack.api;
         assertThat(api.openTopic(api.token("host", "Vert"), TOPIC, "Kommandokrasj", null).status()).isEqualTo(201);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Map<String, String> unanswered = new ConcurrentHashMap<>();

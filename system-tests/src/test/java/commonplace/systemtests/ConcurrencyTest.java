@@ -1,11 +1,7 @@
 package commonplace.systemtests;
 
 import commonplace.events.EventEnvelope;
-import commonplace.testing.IsolatedInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,25 +20,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Many writers at once on one comment and one topic: optimistic concurrency holds, sequences stay contiguous. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConcurrencyTest {
+class ConcurrencyTest extends StackTest {
 
-    private final IsolatedInfrastructure infrastructure = IsolatedInfrastructure.forTestClass(ConcurrencyTest.class);
-    private RunningStack stack;
-
-    @BeforeAll
-    void start() {
-        stack = RunningStack.start(infrastructure);
-    }
-
-    @AfterAll
-    void stop() {
-        stack.close();
-    }
 
     @Test
     void fifty_concurrent_edits_with_the_same_revision_have_exactly_one_winner() throws Exception {
-        ApiClient api = stack.api;
         String ada = api.token("ada", "Ada Lovelace");
         assertThat(api.openTopic(ada, "edits", "Samtidige endringer", null).status()).isEqualTo(201);
         String comment = api.postComment(ada, "edits", "Første versjon").json().get("commentId").asText();
@@ -56,7 +38,6 @@ class ConcurrencyTest {
 
     @Test
     void two_hundred_concurrent_replies_into_one_topic_are_all_stored_with_contiguous_sequences() throws Exception {
-        ApiClient api = stack.api;
         String ada = api.token("ada", "Ada Lovelace");
         assertThat(api.openTopic(ada, "replies", "Samtidige svar", null).status()).isEqualTo(201);
         String root = api.postComment(ada, "replies", "Svar her!").json().get("commentId").asText();

@@ -2,11 +2,8 @@ package commonplace.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventEnvelope;
-import commonplace.testing.IsolatedInfrastructure;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,16 +17,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A discussion posted through the command service and read back through every endpoint of the query service, both
  * running as processes from their jars, on a real PostgreSQL and Kafka.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DiscussionEndToEndTest {
+class DiscussionEndToEndTest extends StackTest {
 
     private static final String TOPIC = "episode-90";
     private static final String ROOT_BODY = "Flott episode! Se https://example.com/fjell.\n\nAndre avsnitt med “sitater”, æøå og 🎉";
     private static final String EDITED_BODY = "Flott episode! Se https://example.com/fjell-2\n\nRettet: «Fjellet» er høyt.";
     private static final String DEEP_BODY = "Tredje nivå.\r\n\r\n\tInnrykket linje – med “anførsel”.";
 
-    private RunningStack stack;
-    private ApiClient api;
     private String root;
     private String reply;
     private String deepReply;
@@ -38,8 +32,6 @@ class DiscussionEndToEndTest {
 
     @BeforeAll
     void postADiscussion() {
-        stack = RunningStack.start(IsolatedInfrastructure.forTestClass(DiscussionEndToEndTest.class));
-        api = stack.api;
         String ada = api.token("ada", "Ada Lovelace");
         String bo = api.token("bo", "Bø Ångström");
         String kari = api.token("kari", "Kari Nordmann");
@@ -56,13 +48,6 @@ class DiscussionEndToEndTest {
         assertThat(api.retract(bo, reply).status()).isEqualTo(204);
         lastPosition = api.shareLink(ada, TOPIC, "https://NRK.no/p3#lytt", "Se også", secondRoot).json()
                 .get("position").asText();
-    }
-
-    @AfterAll
-    void stop() {
-        if (stack != null) {
-            stack.close();
-        }
     }
 
     private String created(ApiClient.Response response, String idField) {

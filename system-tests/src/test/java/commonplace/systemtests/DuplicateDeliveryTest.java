@@ -2,15 +2,11 @@ package commonplace.systemtests;
 
 import commonplace.events.EventEnvelope;
 import commonplace.events.Topics;
-import commonplace.testing.IsolatedInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -24,28 +20,14 @@ import static org.awaitility.Awaitility.await;
  * Every event published a second time (what a publisher crash after the send and before its token moved produces)
  * changes nothing in any read model.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class DuplicateDeliveryTest {
+class DuplicateDeliveryTest extends StackTest {
 
     private static final List<String> TOPICS = List.of("dobbel-a", "dobbel-b");
     private static final List<String> AUTHORS = List.of("ada", "bo");
 
-    private final IsolatedInfrastructure infrastructure = IsolatedInfrastructure.forTestClass(DuplicateDeliveryTest.class);
-    private RunningStack stack;
-
-    @BeforeAll
-    void start() {
-        stack = RunningStack.start(infrastructure);
-    }
-
-    @AfterAll
-    void stop() {
-        stack.close();
-    }
 
     @Test
     void events_delivered_twice_change_nothing_in_any_read_model() {
-        ApiClient api = stack.api;
         String ada = api.token("ada", "Ada Lovelace");
         String bo = api.token("bo", "Bø Ångström");
         String lastPosition = null;

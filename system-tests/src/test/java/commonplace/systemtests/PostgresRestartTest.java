@@ -1,10 +1,6 @@
 package commonplace.systemtests;
 
-import commonplace.testing.IsolatedInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -17,31 +13,14 @@ import static org.awaitility.Awaitility.await;
  * PostgreSQL goes away under load: requests fail fast with 503 problem+json instead of hanging, and both services
  * recover on their own when it is back.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresRestartTest {
+class PostgresRestartTest extends StackTest {
 
     private static final String TOPIC = "database-omstart";
     private static final Duration FAIL_FAST = Duration.ofSeconds(10);
 
-    private final IsolatedInfrastructure infrastructure = IsolatedInfrastructure.forTestClass(PostgresRestartTest.class);
-    private RunningStack stack;
-
-    @BeforeAll
-    void start() {
-        stack = RunningStack.start(infrastructure);
-    }
-
-    @AfterAll
-    void stop() {
-        if (!infrastructure.postgres().isRunning()) {
-            infrastructure.postgres().start();
-        }
-        stack.close();
-    }
 
     @Test
     void without_the_database_requests_fail_fast_with_503_and_everything_recovers_when_it_returns() {
-        ApiClient api = stack.api;
         String ada = api.token("ada", "Ada Lovelace");
         assertThat(api.openTopic(ada, TOPIC, "Databaseomstart", null).status()).isEqualTo(201);
         Set<String> acknowledged = new HashSet<>();

@@ -1,10 +1,7 @@
 package commonplace.systemtests;
 
-import commonplace.testing.IsolatedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,33 +20,23 @@ import static org.awaitility.Awaitility.await;
  * The query service is killed without warning (SIGKILL) while it projects, then restarted: its read models converge
  * to exactly what a fresh projection of the whole topic shows, with nothing lost and nothing doubled.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueryServiceCrashTest {
+class QueryServiceCrashTest extends StackTest {
 
     private static final List<String> TOPICS = List.of("krasj-1", "krasj-2", "krasj-3");
     private static final int WRITERS = 6;
     private static final int POSTS_PER_WRITER = 100;
 
-    private final IsolatedInfrastructure infrastructure = IsolatedInfrastructure.forTestClass(QueryServiceCrashTest.class);
-    private RunningStack stack;
     private ServiceProcess fresh;
 
-    @BeforeAll
-    void start() {
-        stack = RunningStack.start(infrastructure);
-    }
-
     @AfterAll
-    void stop() {
+    void stopFreshQueryService() {
         if (fresh != null) {
             fresh.stop();
         }
-        stack.close();
     }
 
     @Test
     void after_a_hard_kill_the_read_models_equal_a_fresh_projection() throws Exception {
-        ApiClient api = stack.api;
         String host = api.token("host", "Vert");
         TOPICS.forEach(t -> assertThat(api.openTopic(host, t, "Krasj " + t, null).status()).isEqualTo(201));
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
