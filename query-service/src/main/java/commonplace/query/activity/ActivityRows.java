@@ -6,7 +6,10 @@ import commonplace.query.ingest.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Writes and reads activity tables (the topic timeline and the author history share one row shape). The table
@@ -25,21 +28,50 @@ public final class ActivityRows {
     private ActivityRows() {
     }
 
-    /** Inserts an entry per event, then blanks the quotes of comments retracted in the batch. */
+    /**
+     * Inserts an entry per event, then blanks the quotes of comments retracted in the batch: entries of the batch
+     * itself are written blank already, older ones are changed with one statement.
+     */
     public static void write(JdbcTemplate tx, String table, List<AppliedEvent> batch) {
-        tx.batchUpdate("insert into " + table + " (" + COLUMNS + ", summary_if_retracted) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (topic_id, sequence) do nothing",
-                batch.stream().map(ActivityEntry::of).map(entry -> new Object[]{
-                        entry.topicId(), entry.sequence(), entry.type(), Sql.timestamp(entry.occurredAt()),
-                        entry.commentId(), entry.authorId(), entry.authorName(), entry.summary(),
-                        entry.summaryIfRetracted()}).toList());
-        List<Object[]> retractions = batch.stream()
-                .filter(applied -> applied.event() instanceof CommentRetracted)
-                .map(applied -> new Object[]{applied.topicId(), ((CommentRetracted) applied.event()).commentId()})
-                .toList();
-        if (!retractions.isEmpty()) {
-            tx.batchUpdate("update " + table + " set summary = summary_if_retracted, summary_if_retracted = null "
-                    + "where topic_id = ? and comment_id = ? and summary_if_retracted is not null", retractions);
+        Set<String> retractedNow = new HashSet<>();
+        for (AppliedEvent applied : batch) {
+            if (applied.event() instanceof CommentRetracted retraction) {
+                retractedNow.add(key(applied.topicId(), retraction.commentId()));
+            }
         }
+        Set<String> quotedInBatch = new HashSet<>();
+        List<Object[]> rows = new ArrayList<>(batch.size());
+        for (AppliedEvent applied : batch) {
+            ActivityEntry entry = ActivityEntry.of(applied);
+            String summary = entry.summary();
+            String summaryIfRetracted = entry.summaryIfRetracted();
+            // an entry quoting a comment precedes the comment's retraction: it is the comment being posted
+            if (summaryIfRetracted != null && retractedNow.contains(key(entry.topicId(), entry.commentId()))) {
+                quotedInBatch.add(key(entry.topicId(), entry.commentId()));
+                summary = summaryIfRetracted;
+                summaryIfRetracted = null;
+            }
+            rows.add(new Object[]{entry.topicId(), entry.sequence(), entry.type(), Sql.timestamp(entry.occurredAt()),
+                    entry.commentId(), entry.authorId(), entry.authorName(), summary, summaryIfRetracted});
+        }
+        tx.batchUpdate("insert into " + table + " (" + COLUMNS + ", summary_if_retracted) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (topic_id, sequence) do nothing", rows);
+        List<AppliedEvent> olderQuotes = batch.stream()
+                .filter(applied -> applied.event() instanceof CommentRetracted retraction
+                        && !quotedInBatch.contains(key(applied.topicId(), retraction.commentId())))
+                .toList();
+        if (!olderQuotes.isEmpty()) {
+            // comment_id = any(...) lets the partial index on quoting entries find the rows
+            String[] commentIds = olderQuotes.stream()
+                    .map(applied -> ((CommentRetracted) applied.event()).commentId()).toArray(String[]::new);
+            tx.update("update " + table + " set summary = summary_if_retracted, summary_if_retracted = null "
+                            + "where comment_id = any(?) and summary_if_retracted is not null and (topic_id, comment_id) "
+                            + "in (select * from unnest(cast(? as text[]), cast(? as text[])))",
+                    commentIds, olderQuotes.stream().map(AppliedEvent::topicId).toArray(String[]::new), commentIds);
+        }
+    }
+
+    private static String key(String topicId, String commentId) {
+        return topicId + '\n' + commentId;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** Instants to and from timestamptz columns, the one conversion every projection and query needs. */
 public final class Sql {
@@ -14,6 +15,14 @@ public final class Sql {
 
     public static OffsetDateTime timestamp(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * Instants as text for a {@code cast(? as text[])::timestamptz[]} parameter: the driver binds a String[] as a
+     * text array, but has no array type for instants.
+     */
+    public static String[] timestamps(List<Instant> instants) {
+        return instants.stream().map(instant -> instant == null ? null : instant.toString()).toArray(String[]::new);
     }
 
     public static Instant instant(ResultSet row, String column) throws SQLException {
