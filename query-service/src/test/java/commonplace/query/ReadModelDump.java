@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every row of every read-model table (and the per-topic progress and dead letters) as text, in a fixed order. */
+/**
+ * Every row of every read-model table (and the per-topic progress and dead letters) as text, in a fixed order. Dead
+ * letters without their id and arrival time, which say when, not what.
+ */
 public final class ReadModelDump {
 
     private static final List<String> TABLES = List.of("topic_progress", "event_log", "topic", "comment",
@@ -18,7 +21,9 @@ public final class ReadModelDump {
     public static Map<String, List<String>> of(JdbcTemplate jdbc) {
         Map<String, List<String>> dump = new LinkedHashMap<>();
         for (String table : TABLES) {
-            dump.put(table, jdbc.queryForList("select t::text from " + table + " t order by 1", String.class));
+            String row = table.equals("dead_letter")
+                    ? "(kafka_topic, kafka_partition, kafka_offset, record_key, record_value, reason)::text" : "t::text";
+            dump.put(table, jdbc.queryForList("select " + row + " from " + table + " t order by 1", String.class));
         }
         return dump;
     }

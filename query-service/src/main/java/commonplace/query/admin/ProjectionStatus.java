@@ -1,15 +1,27 @@
 package commonplace.query.admin;
 
+import commonplace.query.rebuild.ProjectionRebuild.Outcome;
+import commonplace.query.rebuild.ProjectionRebuild.Progress;
+
 import java.util.List;
 
 /**
  * The answer of {@code GET /api/v1/admin/projections}. Every read model is applied in the same transaction, so they
- * share one position; lag figures are null while Kafka cannot be asked for its end offsets.
+ * share one position; lag figures are null while Kafka cannot be asked for its end offsets. The read models shown
+ * are always the live ones, also while a rebuild runs.
  *
- * @param state "live" (a rebuild, when it comes, reports "rebuilding")
+ * @param state       "live", or "rebuilding" while a rebuild runs
+ * @param rebuild     the running rebuild's progress; null when none runs
+ * @param lastRebuild how the last rebuild since this instance started ended; null before one did
  */
 record ProjectionStatus(String state, String kafkaTopic, boolean kafkaReachable, List<ReadModel> readModels,
-                        long deadLetters, ThisInstance instance) {
+                        long deadLetters, ThisInstance instance, Progress rebuild, Outcome lastRebuild) {
+
+    /** The same figures with the rebuild as it stands now (those are never cached). */
+    ProjectionStatus withRebuild(Progress running, Outcome last) {
+        return new ProjectionStatus(running == null ? "live" : "rebuilding", kafkaTopic, kafkaReachable, readModels,
+                deadLetters, instance, running, last);
+    }
 
     record ReadModel(String name, Position position, Long lagEvents, Long lagMillis) {
     }

@@ -10,6 +10,7 @@ import commonplace.query.ingest.IngestStatus;
 import commonplace.query.ingest.KafkaSettings;
 import commonplace.query.ingest.OffsetStore;
 import commonplace.query.ingest.Projection;
+import commonplace.query.rebuild.ProjectionRebuild;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
@@ -54,13 +55,14 @@ class ProjectionStatusService {
     private final IngestStatus ingest;
     private final List<String> readModels;
     private final JdbcTemplate jdbc;
+    private final ProjectionRebuild rebuild;
     private final Clock clock;
 
     private ProjectionStatus cached;
     private Instant cachedAt = Instant.MIN;
 
     ProjectionStatusService(KafkaSettings kafka, Admin admin, OffsetStore offsets, DeadLetters deadLetters,
-                            IngestStatus ingest, BatchApplier applier, JdbcTemplate jdbc) {
+                            IngestStatus ingest, BatchApplier applier, JdbcTemplate jdbc, ProjectionRebuild rebuild) {
         this.kafka = kafka;
         this.admin = admin;
         this.offsets = offsets;
@@ -68,6 +70,7 @@ class ProjectionStatusService {
         this.ingest = ingest;
         this.readModels = applier.projections().stream().map(Projection::name).toList();
         this.jdbc = jdbc;
+        this.rebuild = rebuild;
         this.clock = Clock.systemUTC();
     }
 
@@ -81,7 +84,7 @@ class ProjectionStatusService {
             cached = compute(now);
             cachedAt = now;
         }
-        return cached;
+        return cached.withRebuild(rebuild.progress().orElse(null), rebuild.lastOutcome().orElse(null));
     }
 
     private ProjectionStatus compute(Instant now) {
@@ -109,7 +112,7 @@ class ProjectionStatusService {
                 .map(name -> new ReadModel(name, position, lag, lagMillis)).toList();
         return new ProjectionStatus("live", kafka.topic(), ends.isPresent(), models, deadLetters.count(),
                 new ThisInstance(ingest.appliedEvents(), ingest.skippedDuplicates(), ingest.deadLettered(),
-                        ingest.batches()));
+                        ingest.batches()), null, null);
     }
 
     /**

@@ -35,6 +35,22 @@ public class AppliedPositions implements IngestListener {
     }
 
     /**
+     * The rebuilt read models may be further on than the live consumer got (the rebuild caught up past it and the
+     * consumer resumes after that), so no batch will report those events: read the topics this instance tracks
+     * from the new tables. A rebuild never leaves a topic behind where it was, so nothing moves back.
+     */
+    @Override
+    public void readModelsReplaced() {
+        String[] known = topics.keySet().toArray(String[]::new);
+        if (known.length == 0) {
+            return;
+        }
+        jdbc.query("select topic_id, applied_sequence from topic_progress where topic_id = any(?)", row -> {
+            advance(row.getString("topic_id"), row.getLong("applied_sequence"));
+        }, (Object) known);
+    }
+
+    /**
      * Waits until {@code sequence} of {@code topicId} is applied, at most {@code timeout}.
      *
      * @return false when the time ran out first

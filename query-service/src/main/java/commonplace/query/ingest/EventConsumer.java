@@ -23,12 +23,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one consumer thread: polls the event topic and hands every batch to the {@link BatchApplier}. Positions come
  * from PostgreSQL: on assignment each partition is sought to its stored offset (or the beginning), and until that
  * worked the partition stays paused. A failed batch is sought back and offered again after a pause. A broker that
- * is down only delays it; the service answers reads meanwhile.
+ * is down only delays it; the service answers reads meanwhile. A rebuild swaps the read models in
+ * {@link #betweenBatches}: no batch is applied meanwhile, and afterwards every partition is sought to the offsets
+ * stored with the new read models.
  */
 @Component
 public class EventConsumer implements SmartLifecycle {
@@ -46,6 +49,9 @@ public class EventConsumer implements SmartLifecycle {
     private final List<IngestListener> listeners;
 
     private final Object lifecycle = new Object();
+    /** Held while a batch is applied; fair, so a rebuild waiting for it gets it at the next batch boundary. */
+    private final ReentrantLock applying = new ReentrantLock(true);
+    private volatile boolean storedOffsetsReplaced;
     private volatile boolean running;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private CountDownLatch stopSignal = new CountDownLatch(0);
@@ -102,6 +108,21 @@ public class EventConsumer implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Runs {@code action} between two batches: no batch is applied while it runs. Afterwards the consumer drops
+     * what it fetched and seeks every partition to the offsets then stored, since the action may have replaced the
+     * read models and their stored offsets.
+     */
+    public void betweenBatches(Runnable action) {
+        applying.lock();
+        try {
+            action.run();
+        } finally {
+            storedOffsetsReplaced = true;
+            applying.unlock();
+        }
+    }
+
     private void run() {
         Duration backoff = MIN_BACKOFF;
         while (running && !topicBootstrap.ensureTopic()) {
@@ -145,6 +166,32 @@ public class EventConsumer implements SmartLifecycle {
     private void pollAndApply(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> unsought) {
         seekUnsought(kafka, unsought);
         ConsumerRecords<String, byte[]> polled = kafka.poll(POLL_TIMEOUT);
+        applying.lock();
+        try {
+            if (storedOffsetsReplaced) {
+                storedOffsetsReplaced = false;
+                seekAllToStoredOffsets(kafka, unsought);
+                return;
+            }
+            applyPolled(kafka, polled, unsought);
+        } finally {
+            applying.unlock();
+        }
+    }
+
+    /** Forgets what was fetched: every assigned partition goes back to the offset stored with the read models. */
+    private void seekAllToStoredOffsets(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> unsought) {
+        Set<TopicPartition> assigned = kafka.assignment();
+        if (assigned.isEmpty()) {
+            return;
+        }
+        kafka.pause(assigned);
+        unsought.addAll(assigned);
+        seekUnsought(kafka, unsought);
+    }
+
+    private void applyPolled(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> polled,
+                             Set<TopicPartition> unsought) {
         if (polled.isEmpty()) {
             if (unsought.isEmpty() && !kafka.assignment().isEmpty()) {
                 status.recordPositions(positions(kafka));

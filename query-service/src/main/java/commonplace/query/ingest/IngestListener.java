@@ -6,4 +6,8 @@ import java.util.Map;
 public interface IngestListener {
 
     void batchCommitted(Map<String, Long> appliedSequenceByTopic);
+
+    /** A rebuild replaced every read model: whatever was remembered about them must be read again. */
+    default void readModelsReplaced() {
+    }
 }

@@ -33,8 +33,9 @@ import java.io.IOException;
 import java.util.Set;
 
 /**
- * Reads are public and ignore any Authorization header; everything else (the admin actions of later issues) needs
- * a valid token. Security's own 401 and 403 are problem+json like every other error.
+ * Reads are public and ignore any Authorization header; everything else needs a valid token, and the admin actions
+ * (a rebuild) a moderator's ({@code roles: ["moderator"]}). Security's own 401 and 403 are problem+json like every
+ * other error.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -50,6 +51,7 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/**").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/**").permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers("/api/v1/admin/**").hasRole("moderator")
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(tokensOnWritesOnly())

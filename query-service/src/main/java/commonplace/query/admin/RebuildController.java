@@ -1,0 +1,45 @@
+package commonplace.query.admin;
+
+import commonplace.query.rebuild.ProjectionRebuild;
+import commonplace.query.rebuild.ProjectionRebuild.Progress;
+import commonplace.query.web.ApiProblem;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+
+/**
+ * {@code POST /api/v1/admin/projections/rebuild} (moderators only): starts rebuilding every read model from the
+ * whole event topic and answers 202 at once; the status endpoint follows it. One rebuild at a time: 409.
+ */
+@RestController
+class RebuildController {
+
+    static final String STATUS_PATH = "/api/v1/admin/projections";
+
+    /** The 202 answer: the rebuild as it starts and where to follow it. */
+    record Accepted(String state, Progress rebuild, String status) {
+    }
+
+    private final ProjectionRebuild rebuild;
+
+    RebuildController(ProjectionRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @PostMapping(STATUS_PATH + "/rebuild")
+    ResponseEntity<Accepted> rebuild() {
+        Progress started;
+        try {
+            started = rebuild.rebuild();
+        } catch (ProjectionRebuild.AlreadyRunning e) {
+            throw new ApiProblem(HttpStatus.CONFLICT, "rebuild-in-progress", "Rebuild in progress",
+                    "A rebuild is running already; " + STATUS_PATH + " shows its progress.", List.of());
+        }
+        return ResponseEntity.accepted().location(URI.create(STATUS_PATH))
+                .body(new Accepted("rebuilding", started, STATUS_PATH));
+    }
+}

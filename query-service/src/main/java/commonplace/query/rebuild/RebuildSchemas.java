@@ -1,0 +1,122 @@
+package commonplace.query.rebuild;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.util.List;
+
+/**
+ * The schemas of a rebuild: the fresh one built beside the live one ({@code <live>_rebuild}), the swap that makes it
+ * the live one, and the old one it leaves ({@code <live>_old}) until that is dropped.
+ */
+final class RebuildSchemas {
+
+    private static final Logger log = LoggerFactory.getLogger(RebuildSchemas.class);
+
+    /** Indexes that no constraint needs: building them once after the bulk load is cheaper than keeping them up. */
+    private static final String SECONDARY_INDEXES = """
+            select i.relname as name, pg_get_indexdef(i.oid) as definition
+            from pg_index x
+            join pg_class i on i.oid = x.indexrelid
+            join pg_class t on t.oid = x.indrelid
+            join pg_namespace n on n.oid = t.relnamespace
+            where n.nspname = ? and not x.indisprimary and not x.indisunique and t.relname <> ?
+            order by i.relname""";
+
+    private final String live;
+    private final String rebuild;
+    private final String old;
+    private final String historyTable;
+    private final List<String> migrations;
+
+    /**
+     * @param live         the schema the service reads, where Flyway keeps its history
+     * @param historyTable Flyway's history table
+     * @param migrations   Flyway's locations: the rebuild schema gets exactly the live schema's migrations
+     */
+    RebuildSchemas(String live, String historyTable, List<String> migrations) {
+        this.live = live;
+        this.rebuild = live + "_rebuild";
+        this.old = live + "_old";
+        this.historyTable = historyTable;
+        this.migrations = List.copyOf(migrations);
+    }
+
+    String rebuild() {
+        return rebuild;
+    }
+
+    /**
+     * Creates the rebuild schema empty, runs every migration into it and drops its secondary indexes again.
+     *
+     * @return the definitions of the dropped indexes, for {@link #createIndexes}
+     */
+    List<String> create(DataSource rebuildDataSource, boolean deferIndexes) {
+        JdbcTemplate jdbc = new JdbcTemplate(rebuildDataSource);
+        jdbc.execute("drop schema if exists " + quote(rebuild) + " cascade");
+        jdbc.execute("create schema " + quote(rebuild));
+        Flyway.configure().dataSource(rebuildDataSource).schemas(rebuild).defaultSchema(rebuild).createSchemas(false)
+                .table(historyTable).locations(migrations.toArray(String[]::new)).load().migrate();
+        if (!deferIndexes) {
+            return List.of();
+        }
+        List<String[]> indexes = jdbc.query(SECONDARY_INDEXES,
+                (row, index) -> new String[]{row.getString("name"), row.getString("definition")}, rebuild, historyTable);
+        for (String[] index : indexes) {
+            jdbc.execute("drop index " + quote(rebuild) + "." + quote(index[0]));
+        }
+        return indexes.stream().map(index -> index[1]).toList();
+    }
+
+    /** Builds the deferred indexes and gathers planner statistics, so the first reads after the swap plan well. */
+    void createIndexes(DataSource rebuildDataSource, List<String> definitions) {
+        JdbcTemplate jdbc = new JdbcTemplate(rebuildDataSource);
+        definitions.forEach(jdbc::execute);
+        jdbc.queryForList("select tablename from pg_tables where schemaname = ?", String.class, rebuild)
+                .forEach(table -> jdbc.execute("analyze " + quote(rebuild) + "." + quote(table)));
+    }
+
+    /**
+     * Makes the rebuilt schema the live one; call inside ONE transaction on the live database. What no replay can
+     * recreate moves across: Flyway's history (without it the next start would migrate again and fail) and the
+     * dead letters (an operator may have cleared some; those the rebuild found anew are added).
+     */
+    void swap(JdbcTemplate tx) {
+        // waits at most this long for readers of the two moved tables, instead of holding the switch indefinitely
+        tx.execute("set local lock_timeout = '10s'");
+        tx.update("insert into " + quote(live) + ".dead_letter (kafka_topic, kafka_partition, kafka_offset, record_key, "
+                + "record_value, reason, received_at) select kafka_topic, kafka_partition, kafka_offset, record_key, "
+                + "record_value, reason, received_at from " + quote(rebuild) + ".dead_letter order by id "
+                + "on conflict (kafka_topic, kafka_partition, kafka_offset) do nothing");
+        tx.execute("drop table " + quote(rebuild) + ".dead_letter");
+        tx.execute("alter table " + quote(live) + ".dead_letter set schema " + quote(rebuild));
+        tx.execute("drop table " + quote(rebuild) + "." + quote(historyTable));
+        tx.execute("alter table " + quote(live) + "." + quote(historyTable) + " set schema " + quote(rebuild));
+        tx.execute("alter schema " + quote(live) + " rename to " + quote(old));
+        tx.execute("alter schema " + quote(rebuild) + " rename to " + quote(live));
+    }
+
+    /** Drops the replaced schema; it waits for the reads still running on it. */
+    void dropOld(JdbcTemplate jdbc) {
+        jdbc.execute("drop schema if exists " + quote(old) + " cascade");
+    }
+
+    /** Drops what a rebuild that did not finish left behind (a crash, a stop): the half-built or the replaced one. */
+    void dropLeftovers(JdbcTemplate jdbc) {
+        for (String leftover : List.of(rebuild, old)) {
+            Boolean exists = jdbc.queryForObject("select exists (select 1 from pg_namespace where nspname = ?)",
+                    Boolean.class, leftover);
+            if (Boolean.TRUE.equals(exists)) {
+                log.info("Dropping schema {}, left by a rebuild that did not finish", leftover);
+                jdbc.execute("drop schema " + quote(leftover) + " cascade");
+            }
+        }
+    }
+
+    static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}

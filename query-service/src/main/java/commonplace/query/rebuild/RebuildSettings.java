@@ -1,0 +1,18 @@
+package commonplace.query.rebuild;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * How a rebuild replays the topic.
+ *
+ * @param maxPollRecords records per poll and per transaction of the rebuild schema
+ * @param deferIndexes   drop the secondary indexes for the bulk load and build them once afterwards
+ * @param switchDeadline how long the live consumer may be held while the rebuild applies its last records
+ */
+@ConfigurationProperties("commonplace.query.rebuild")
+record RebuildSettings(@DefaultValue("5000") int maxPollRecords, @DefaultValue("true") boolean deferIndexes,
+                       @DefaultValue("30s") Duration switchDeadline) {
+}

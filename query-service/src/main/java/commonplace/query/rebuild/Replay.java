@@ -1,0 +1,140 @@
+package commonplace.query.rebuild;
+
+import commonplace.query.ingest.BatchApplier;
+import commonplace.query.ingest.BatchOutcome;
+import commonplace.query.ingest.KafkaSettings;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads the whole event topic from offset 0 and applies it to the rebuild schema. No consumer group: every
+ * partition is assigned by hand and starts at the beginning, in big fetches and big batches. Only the rebuild
+ * thread may call it, except {@link #wakeup()}.
+ */
+final class Replay implements AutoCloseable {
+
+    /** One poll: how many records came, and what applying them did. */
+    record Step(int records, BatchOutcome outcome) {
+    }
+
+    private static final Duration END_OFFSETS_MAX_AGE = Duration.ofSeconds(1);
+
+    private final KafkaConsumer<String, byte[]> kafka;
+    private final List<TopicPartition> partitions;
+    private final BatchApplier applier;
+    private Map<TopicPartition, Long> endOffsets = Map.of();
+    private long endOffsetsReadAt;
+
+    private Replay(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions, BatchApplier applier) {
+        this.kafka = kafka;
+        this.partitions = partitions;
+        this.applier = applier;
+    }
+
+    static Replay fromTheBeginning(KafkaSettings settings, int maxPollRecords, BatchApplier applier) {
+        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                ConsumerConfig.CLIENT_ID_CONFIG, "commonplace-query-rebuild",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                // what the live consumer sees: never records of a publisher transaction that did not commit
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
+                ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024,
+                ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        try {
+            List<PartitionInfo> found = kafka.partitionsFor(settings.topic(), Duration.ofSeconds(30));
+            List<TopicPartition> partitions = found == null ? List.of() : found.stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            kafka.assign(partitions);
+            kafka.seekToBeginning(partitions);
+            return new Replay(kafka, partitions, applier);
+        } catch (RuntimeException e) {
+            kafka.close(Duration.ZERO);
+            throw e;
+        }
+    }
+
+    /** Polls once and applies what came in one transaction of the rebuild schema. */
+    Step pollAndApply(Duration timeout) {
+        if (partitions.isEmpty()) {
+            return new Step(0, BatchOutcome.empty());
+        }
+        ConsumerRecords<String, byte[]> polled = kafka.poll(timeout);
+        if (polled.isEmpty()) {
+            return new Step(0, BatchOutcome.empty());
+        }
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+        for (TopicPartition partition : polled.partitions()) {
+            List<ConsumerRecord<String, byte[]>> ofPartition = polled.records(partition);
+            records.addAll(ofPartition);
+            firstOffsets.put(partition, ofPartition.get(0).offset());
+        }
+        try {
+            return new Step(records.size(), applier.apply(records));
+        } catch (RuntimeException e) {
+            // nothing was stored: the same records come again with the next poll
+            firstOffsets.forEach(kafka::seek);
+            throw e;
+        }
+    }
+
+    /** True when every partition has been read at least up to {@code nextOffsets} (by partition number). */
+    boolean reached(Map<Integer, Long> nextOffsets) {
+        return behind(nextOffsets) == 0;
+    }
+
+    /** How many offsets this replay still has to read to reach {@code nextOffsets} (by partition number). */
+    long behind(Map<Integer, Long> nextOffsets) {
+        long behind = 0;
+        for (TopicPartition partition : partitions) {
+            Long target = nextOffsets.get(partition.partition());
+            if (target != null) {
+                behind += Math.max(0, target - kafka.position(partition));
+            }
+        }
+        return behind;
+    }
+
+    /** Offsets between this replay and the end of the topic, with end offsets at most a second old. */
+    long remaining() {
+        if (partitions.isEmpty()) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        if (endOffsets.isEmpty() || now - endOffsetsReadAt > END_OFFSETS_MAX_AGE.toNanos()) {
+            endOffsets = kafka.endOffsets(partitions, Duration.ofSeconds(5));
+            endOffsetsReadAt = now;
+        }
+        long remaining = 0;
+        for (TopicPartition partition : partitions) {
+            remaining += Math.max(0, endOffsets.getOrDefault(partition, 0L) - kafka.position(partition));
+        }
+        return remaining;
+    }
+
+    /** Makes a poll of the rebuild thread return at once, with a WakeupException. Safe from any thread. */
+    void wakeup() {
+        kafka.wakeup();
+    }
+
+    @Override
+    public void close() {
+        kafka.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,88 @@
+package commonplace.query;
+
+import com.zaxxer.hikari.HikariDataSource;
+import commonplace.query.authorhistory.AuthorHistoryProjection;
+import commonplace.query.events.EventLogProjection;
+import commonplace.query.ingest.BatchApplier;
+import commonplace.query.thread.ThreadProjection;
+import commonplace.query.timeline.TimelineProjection;
+import commonplace.query.topics.TopicsProjection;
+import commonplace.testing.IsolatedInfrastructure;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reference a rebuild is held to: the whole topic, read from offset 0 by a plain consumer, projected into an
+ * empty database of its own in batches of an odd size, and dumped.
+ */
+final class FreshProjection {
+
+    private static final int BATCH = 777;
+
+    private FreshProjection() {
+    }
+
+    static Map<String, List<String>> ofWholeTopic(IsolatedInfrastructure source) {
+        IsolatedInfrastructure empty = IsolatedInfrastructure.fresh("fresh-projection");
+        try (HikariDataSource dataSource = new HikariDataSource()) {
+            dataSource.setJdbcUrl(empty.jdbcUrl());
+            dataSource.setUsername(empty.databaseUser());
+            dataSource.setPassword(empty.databasePassword());
+            dataSource.setSchema("query");
+            dataSource.setMaximumPoolSize(2);
+            dataSource.addDataSourceProperty("reWriteBatchedInserts", "true");
+            Flyway.configure().dataSource(dataSource).schemas("query").defaultSchema("query").createSchemas(true)
+                    .load().migrate();
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            BatchApplier applier = new BatchApplier(jdbc, new TransactionTemplate(
+                    new DataSourceTransactionManager(dataSource)), List.of(new EventLogProjection(),
+                    new TopicsProjection(), new ThreadProjection(), new TimelineProjection(),
+                    new AuthorHistoryProjection()));
+            for (List<ConsumerRecord<String, byte[]>> batch : wholeTopic(source)) {
+                applier.apply(batch);
+            }
+            return ReadModelDump.of(jdbc);
+        }
+    }
+
+    /** Every committed record of the topic, partition by partition, cut into batches. */
+    private static List<List<ConsumerRecord<String, byte[]>>> wholeTopic(IsolatedInfrastructure source) {
+        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.kafkaBootstrapServers(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = kafka.partitionsFor(source.kafkaTopic()).stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+            kafka.assign(partitions);
+            kafka.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = kafka.endOffsets(partitions);
+            List<List<ConsumerRecord<String, byte[]>>> batches = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (partitions.stream().anyMatch(partition -> kafka.position(partition) < ends.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the topic could not be read to its end");
+                }
+                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+                kafka.poll(Duration.ofMillis(500)).forEach(batch::add);
+                if (!batch.isEmpty()) {
+                    batches.add(batch);
+                }
+            }
+            return batches;
+        }
+    }
+}
