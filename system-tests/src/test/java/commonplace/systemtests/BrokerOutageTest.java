@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +21,7 @@ class BrokerOutageTest extends StackTest {
 
     private static final List<String> TOPICS = List.of("outage-a", "outage-b", "outage-c");
     private static final int WRITERS = 4;
-    private static final int POSTS_PER_WRITER = 60;
+    private static final int POSTS_PER_PHASE = 80;
 
 
     @Test
@@ -31,13 +32,14 @@ class BrokerOutageTest extends StackTest {
         AtomicInteger posted = new AtomicInteger();
         List<Integer> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
 
+        AtomicBoolean keepWriting = new AtomicBoolean(true);
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         List<Future<?>> running = new java.util.ArrayList<>();
         for (int w = 0; w < WRITERS; w++) {
             int writer = w;
             running.add(writers.submit(() -> {
                 String token = api.token("writer-" + writer, "Skribent " + writer);
-                for (int i = 0; i < POSTS_PER_WRITER; i++) {
+                for (int i = 0; keepWriting.get(); i++) {
                     String topic = TOPICS.get((writer + i) % TOPICS.size());
                     ApiClient.Response answer = api.postComment(token, topic, "Innlegg " + i + " fra " + writer + " – æøå");
                     if (answer.status() == 201) {
@@ -50,18 +52,22 @@ class BrokerOutageTest extends StackTest {
                 }
             }));
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> posted.get() >= WRITERS * POSTS_PER_WRITER / 4);
+        // the writers run until told to stop: before the outage, during it, and after the broker is back
+        await().atMost(Duration.ofSeconds(60)).until(() -> posted.get() >= POSTS_PER_PHASE);
         infrastructure.kafka().stop();
         int postedWhileDown = posted.get();
-        await().atMost(Duration.ofSeconds(60)).until(() -> posted.get() >= postedWhileDown + WRITERS * POSTS_PER_WRITER / 3);
+        await().atMost(Duration.ofSeconds(60)).until(() -> posted.get() >= postedWhileDown + POSTS_PER_PHASE);
         infrastructure.kafka().start();
+        int postedAfterRestart = posted.get();
+        await().atMost(Duration.ofSeconds(60)).until(() -> posted.get() >= postedAfterRestart + POSTS_PER_PHASE);
+        keepWriting.set(false);
         for (Future<?> writer : running) {
             writer.get();
         }
         writers.shutdown();
 
         assertThat(failures).as("answers other than 201 while Kafka was down").isEmpty();
-        assertThat(acknowledged).hasSize(WRITERS * POSTS_PER_WRITER);
+        assertThat(acknowledged).hasSize(posted.get());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 History.postedCommentIds(TopicLog.readAll(infrastructure.kafkaBootstrapServers(),
                         infrastructure.kafkaTopic())).containsAll(acknowledged));

@@ -40,7 +40,7 @@ class DuplicateDeliveryTest extends StackTest {
             lastPosition = api.shareLink(bo, topic, "https://vg.no/" + topic, "Les dette", root).json().get("position").asText();
         }
         String position = lastPosition;
-        await().atMost(Duration.ofSeconds(30)).until(() ->
+        await().atMost(Duration.ofSeconds(90)).until(() ->
                 api.read("/topics/dobbel-b?consistentWith=" + ApiClient.encode(position)).header("X-Commonplace-Stale") == null);
         awaitCaughtUp(api);
         String before = ReadModels.dump(api, TOPICS, AUTHORS);
