@@ -60,12 +60,27 @@ public record ActivityEntry(String topicId, long sequence, String type, Instant 
                 applied.occurredAt(), commentId, event.authorId(), authorName, summary, summaryIfRetracted);
     }
 
-    /** The start of a body on one line: whitespace runs become one space, at most 140 code points, then "…". */
+    /**
+     * The start of a body on one line: runs of the whitespace {@code \\s} matches become one space, at most 140 code
+     * points, then "…". Written out by hand: a regular expression per event was a measurable share of a rebuild.
+     */
     static String quote(String body) {
-        String oneLine = body.strip().replaceAll("\\s+", " ");
-        if (oneLine.codePointCount(0, oneLine.length()) <= QUOTE_LENGTH) {
-            return oneLine;
+        String stripped = body.strip();
+        StringBuilder quoted = new StringBuilder(Math.min(stripped.length(), QUOTE_LENGTH * 2 + 1));
+        int codePoints = 0;
+        boolean afterSpace = false;
+        for (int i = 0; i < stripped.length(); i++) {
+            char c = stripped.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
+            if (space && afterSpace) {
+                continue;
+            }
+            if (!Character.isLowSurrogate(c) && ++codePoints > QUOTE_LENGTH) {
+                return quoted.append('…').toString();
+            }
+            quoted.append(space ? ' ' : c);
+            afterSpace = space;
         }
-        return oneLine.substring(0, oneLine.offsetByCodePoints(0, QUOTE_LENGTH)) + "…";
+        return quoted.toString();
     }
 }
