@@ -45,7 +45,9 @@ import static org.awaitility.Awaitility.await;
         "commonplace.jwt.secret=query-service-tests-secret-long-enough-for-hs256",
         "commonplace.query.consistency-timeout=4s",
         "commonplace.kafka.group=query-service-tests",
-        "commonplace.kafka.partitions=3"})
+        "commonplace.kafka.partitions=3",
+        // small rebuild batches: the tests' few thousand events still make many batches per worker
+        "commonplace.query.rebuild.max-poll-records=1000"})
 abstract class QueryServiceTestBase {
 
     static final IsolatedInfrastructure INFRASTRUCTURE = IsolatedInfrastructure.forTestClass(QueryServiceTestBase.class);

@@ -50,8 +50,9 @@ final class RandomDiscussions {
             if (live.isEmpty() || roll < 40) {
                 String comment = id + "-c" + topic.lastSequence();
                 boolean withLink = random.nextInt(4) == 0;
+                // backslashes, tabs and line breaks of every kind: what COPY's text format must escape
                 topic.comment(comment, "Kommentar " + comment + (withLink ? " se https://example.com/" + comment : "")
-                        + " 🎉", author, name);
+                        + " 🎉 C:\\mappe\\fil\tkolonne\r\nlinje \\N", author, name + (random.nextInt(9) == 0 ? "\t\\" : ""));
                 added(comment, author, live, revisions, authors);
                 if (withLink) {
                     bodyLink(topic, comment, "https://example.com/" + comment, author, name);

@@ -47,7 +47,7 @@ class RebuildTest extends QueryServiceTestBase {
     private static final String SECRET = "query-service-tests-secret-long-enough-for-hs256";
     private static final String STATUS = "/api/v1/admin/projections";
     /** Raise it (-Dcommonplace.test.rebuild.events=300000) to measure the rebuild's rate on more events. */
-    private static final int SEEDED_EVENTS = Integer.getInteger("commonplace.test.rebuild.events", 20_000);
+    private static final int SEEDED_EVENTS = Integer.getInteger("commonplace.test.rebuild.events", 12_000);
 
     @Autowired
     EventConsumer consumer;

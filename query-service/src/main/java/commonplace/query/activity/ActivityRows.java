@@ -1,6 +1,7 @@
 package commonplace.query.activity;
 
 import commonplace.events.CommentRetracted;
+import commonplace.query.ingest.AppendOnlyRows;
 import commonplace.query.ingest.AppliedEvent;
 import commonplace.query.ingest.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,6 +20,8 @@ public final class ActivityRows {
 
     public static final String COLUMNS =
             "topic_id, sequence, type, occurred_at, comment_id, author_id, author_name, summary";
+    private static final List<String> WRITTEN_COLUMNS = List.of("topic_id", "sequence", "type", "occurred_at",
+            "comment_id", "author_id", "author_name", "summary", "summary_if_retracted");
 
     public static final RowMapper<ActivityEntry> MAPPER = (row, index) -> new ActivityEntry(
             row.getString("topic_id"), row.getLong("sequence"), row.getString("type"),
@@ -54,8 +57,7 @@ public final class ActivityRows {
             rows.add(new Object[]{entry.topicId(), entry.sequence(), entry.type(), Sql.timestamp(entry.occurredAt()),
                     entry.commentId(), entry.authorId(), entry.authorName(), summary, summaryIfRetracted});
         }
-        tx.batchUpdate("insert into " + table + " (" + COLUMNS + ", summary_if_retracted) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (topic_id, sequence) do nothing", rows);
+        AppendOnlyRows.insert(tx, table, WRITTEN_COLUMNS, rows);
         List<AppliedEvent> olderQuotes = batch.stream()
                 .filter(applied -> applied.event() instanceof CommentRetracted retraction
                         && !quotedInBatch.contains(key(applied.topicId(), retraction.commentId())))

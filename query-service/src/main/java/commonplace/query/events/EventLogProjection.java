@@ -1,5 +1,6 @@
 package commonplace.query.events;
 
+import commonplace.query.ingest.AppendOnlyRows;
 import commonplace.query.ingest.AppliedEvent;
 import commonplace.query.ingest.Projection;
 import commonplace.query.ingest.Sql;
@@ -12,6 +13,8 @@ import java.util.List;
 @Component
 public class EventLogProjection implements Projection {
 
+    private static final List<String> COLUMNS = List.of("topic_id", "sequence", "type", "occurred_at", "envelope");
+
     @Override
     public String name() {
         return "eventLog";
@@ -19,9 +22,8 @@ public class EventLogProjection implements Projection {
 
     @Override
     public void apply(List<AppliedEvent> batch, JdbcTemplate tx) {
-        tx.batchUpdate("insert into event_log (topic_id, sequence, type, occurred_at, envelope) values (?, ?, ?, ?, ?) "
-                        + "on conflict (topic_id, sequence) do nothing",
-                batch.stream().map(applied -> new Object[]{applied.topicId(), applied.sequence(),
-                        applied.envelope().type(), Sql.timestamp(applied.occurredAt()), applied.rawJson()}).toList());
+        AppendOnlyRows.insert(tx, "event_log", COLUMNS, batch.stream().map(applied -> new Object[]{applied.topicId(),
+                applied.sequence(), applied.envelope().type(), Sql.timestamp(applied.occurredAt()),
+                applied.rawJson()}).toList());
     }
 }

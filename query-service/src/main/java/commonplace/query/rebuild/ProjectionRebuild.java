@@ -61,7 +61,7 @@ public class ProjectionRebuild implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
-    private final RebuildRun.Live live;
+    private final LiveSide live;
     private final List<commonplace.query.ingest.Projection> projections;
     private final DataSourceProperties database;
     private final FlywayProperties flyway;
@@ -78,7 +78,7 @@ public class ProjectionRebuild implements SmartLifecycle {
     ProjectionRebuild(EventConsumer consumer, OffsetStore offsets, JdbcTemplate jdbc, TransactionTemplate transactions,
                       DataSource dataSource, List<IngestListener> listeners, KafkaSettings kafka, BatchApplier applier,
                       DataSourceProperties database, FlywayProperties flyway, RebuildSettings settings) {
-        this.live = new RebuildRun.Live(consumer, offsets, jdbc, transactions, dataSource, listeners, kafka);
+        this.live = new LiveSide(consumer, offsets, jdbc, transactions, dataSource, listeners, kafka);
         this.projections = applier.projections();
         this.database = database;
         this.flyway = flyway;
@@ -258,7 +258,8 @@ public class ProjectionRebuild implements SmartLifecycle {
         pool.setUsername(database.determineUsername());
         pool.setPassword(database.determinePassword());
         pool.setSchema(schema);
-        pool.setMaximumPoolSize(4);
+        // a connection per worker, the lock's, and Flyway's two while the schema is created
+        pool.setMaximumPoolSize(Math.max(settings.workers(), 1) + 2);
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(10_000);
         // a crash loses at most the last rebuild batches, and a crashed rebuild is dropped anyway; the tables grow

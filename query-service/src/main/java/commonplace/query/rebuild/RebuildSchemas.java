@@ -16,14 +16,19 @@ final class RebuildSchemas {
 
     private static final Logger log = LoggerFactory.getLogger(RebuildSchemas.class);
 
-    /** Indexes that no constraint needs: building them once after the bulk load is cheaper than keeping them up. */
+    /**
+     * Indexes that no constraint needs and that cover whole tables: building them once after the bulk load is
+     * cheaper than keeping them up. Partial indexes stay: they are small, and applying looks rows up by them (the
+     * entries quoting a comment that is retracted).
+     */
     private static final String SECONDARY_INDEXES = """
-            select i.relname as name, pg_get_indexdef(i.oid) as definition
+            select t.relname as table_name, i.relname as name, pg_get_indexdef(i.oid) as definition
             from pg_index x
             join pg_class i on i.oid = x.indexrelid
             join pg_class t on t.oid = x.indrelid
             join pg_namespace n on n.oid = t.relnamespace
-            where n.nspname = ? and not x.indisprimary and not x.indisunique and t.relname <> ?
+            where n.nspname = ? and not x.indisprimary and not x.indisunique and x.indpred is null
+              and t.relname <> ?
             order by i.relname""";
 
     private final String live;
@@ -49,12 +54,16 @@ final class RebuildSchemas {
         return rebuild;
     }
 
+    /** An index dropped for the bulk load: its table and the statement that builds it again. */
+    record DeferredIndex(String table, String definition) {
+    }
+
     /**
      * Creates the rebuild schema empty, runs every migration into it and drops its secondary indexes again.
      *
-     * @return the definitions of the dropped indexes, for {@link #createIndexes}
+     * @return the dropped indexes, for {@link #finishTable}
      */
-    List<String> create(DataSource rebuildDataSource, boolean deferIndexes) {
+    List<DeferredIndex> create(DataSource rebuildDataSource, boolean deferIndexes) {
         JdbcTemplate jdbc = new JdbcTemplate(rebuildDataSource);
         jdbc.execute("drop schema if exists " + quote(rebuild) + " cascade");
         jdbc.execute("create schema " + quote(rebuild));
@@ -63,20 +72,29 @@ final class RebuildSchemas {
         if (!deferIndexes) {
             return List.of();
         }
-        List<String[]> indexes = jdbc.query(SECONDARY_INDEXES,
-                (row, index) -> new String[]{row.getString("name"), row.getString("definition")}, rebuild, historyTable);
+        List<String[]> indexes = jdbc.query(SECONDARY_INDEXES, (row, index) -> new String[]{
+                row.getString("table_name"), row.getString("name"), row.getString("definition")}, rebuild, historyTable);
         for (String[] index : indexes) {
-            jdbc.execute("drop index " + quote(rebuild) + "." + quote(index[0]));
+            jdbc.execute("drop index " + quote(rebuild) + "." + quote(index[1]));
         }
-        return indexes.stream().map(index -> index[1]).toList();
+        return indexes.stream().map(index -> new DeferredIndex(index[0], index[2])).toList();
     }
 
-    /** Builds the deferred indexes and gathers planner statistics, so the first reads after the swap plan well. */
-    void createIndexes(DataSource rebuildDataSource, List<String> definitions) {
+    /** The tables of the rebuild schema that hold read models (not Flyway's history). */
+    List<String> tables(DataSource rebuildDataSource) {
+        return new JdbcTemplate(rebuildDataSource).queryForList(
+                "select tablename from pg_tables where schemaname = ? and tablename <> ? order by tablename",
+                String.class, rebuild, historyTable);
+    }
+
+    /**
+     * Builds a table's deferred indexes and gathers its planner statistics, so the first reads after the swap plan
+     * well. Tables are independent: several can be finished at once.
+     */
+    void finishTable(DataSource rebuildDataSource, String table, List<DeferredIndex> deferred) {
         JdbcTemplate jdbc = new JdbcTemplate(rebuildDataSource);
-        definitions.forEach(jdbc::execute);
-        jdbc.queryForList("select tablename from pg_tables where schemaname = ?", String.class, rebuild)
-                .forEach(table -> jdbc.execute("analyze " + quote(rebuild) + "." + quote(table)));
+        deferred.stream().filter(index -> index.table().equals(table)).forEach(index -> jdbc.execute(index.definition()));
+        jdbc.execute("analyze " + quote(rebuild) + "." + quote(table));
     }
 
     /**

@@ -9,10 +9,12 @@ import java.time.Duration;
  * How a rebuild replays the topic.
  *
  * @param maxPollRecords records per poll and per transaction of the rebuild schema
+ * @param workers        replays side by side, each with a share of the partitions and a connection of its own
  * @param deferIndexes   drop the secondary indexes for the bulk load and build them once afterwards
  * @param switchDeadline how long the live consumer may be held while the rebuild applies its last records
  */
 @ConfigurationProperties("commonplace.query.rebuild")
-record RebuildSettings(@DefaultValue("5000") int maxPollRecords, @DefaultValue("true") boolean deferIndexes,
+record RebuildSettings(@DefaultValue("10000") int maxPollRecords, @DefaultValue("2") int workers,
+                       @DefaultValue("true") boolean deferIndexes,
                        @DefaultValue("30s") Duration switchDeadline) {
 }

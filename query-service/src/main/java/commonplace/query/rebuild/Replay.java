@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the whole event topic from offset 0 and applies it to the rebuild schema. No consumer group: every
- * partition is assigned by hand and starts at the beginning, in big fetches and big batches. Only the rebuild
- * thread may call it, except {@link #wakeup()}.
+ * Reads a share of the event topic's partitions from offset 0 and applies them to the rebuild schema. No consumer
+ * group: the partitions are assigned by hand and start at the beginning, in big fetches and big batches. Replays
+ * of disjoint shares run side by side: a topic lives in one partition, so they never touch the same topic's rows.
+ * One thread at a time may call it, except {@link #wakeup()}.
  */
 final class Replay implements AutoCloseable {
 
@@ -43,10 +44,12 @@ final class Replay implements AutoCloseable {
         this.applier = applier;
     }
 
-    static Replay fromTheBeginning(KafkaSettings settings, int maxPollRecords, BatchApplier applier) {
+    /** The partitions whose number modulo {@code shares} is {@code share}, from the beginning. */
+    static Replay fromTheBeginning(KafkaSettings settings, int maxPollRecords, BatchApplier applier, int share,
+                                   int shares) {
         KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "commonplace-query-rebuild",
+                ConsumerConfig.CLIENT_ID_CONFIG, "commonplace-query-rebuild-" + share,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 // what the live consumer sees: never records of a publisher transaction that did not commit
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -59,6 +62,7 @@ final class Replay implements AutoCloseable {
         try {
             List<PartitionInfo> found = kafka.partitionsFor(settings.topic(), Duration.ofSeconds(30));
             List<TopicPartition> partitions = found == null ? List.of() : found.stream()
+                    .filter(info -> info.partition() % shares == share)
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
