@@ -30,4 +30,14 @@ class ArchitectureTest {
                         "commonplace.query.admin..", "commonplace.query.consistency..", "org.springframework.web..")
                 .check(QUERY_SERVICE);
     }
+
+    @Test
+    void theRebuildReplaysThroughTheProjectionsAndKnowsNoReadModel() {
+        noClasses().that().resideInAPackage("commonplace.query.rebuild..")
+                .should().dependOnClassesThat().resideInAnyPackage("commonplace.query.thread..",
+                        "commonplace.query.timeline..", "commonplace.query.authorhistory..",
+                        "commonplace.query.topics..", "commonplace.query.events..", "commonplace.query.activity..",
+                        "commonplace.query.web..", "commonplace.query.admin..", "org.springframework.web..")
+                .check(QUERY_SERVICE);
+    }
 }

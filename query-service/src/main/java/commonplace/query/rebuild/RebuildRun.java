@@ -127,8 +127,13 @@ final class RebuildRun {
         List<Share> opened = new ArrayList<>();
         try {
             for (int share = 0; share < workers; share++) {
-                opened.add(new Share(Replay.fromTheBeginning(live.kafka(), settings.maxPollRecords(), applier, share,
-                        workers)));
+                try {
+                    opened.add(new Share(Replay.fromTheBeginning(live.kafka(), settings.maxPollRecords(), applier,
+                            share, workers)));
+                } catch (KafkaException e) {
+                    throw new Failed("the event topic could not be read (" + e.getClass().getSimpleName()
+                            + "); the live read models stay");
+                }
             }
             shares = List.copyOf(opened);
             phase = "replaying";
