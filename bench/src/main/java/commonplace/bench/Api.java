@@ -1,11 +1,7 @@
 package commonplace.bench;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+
+import commonplace.local.DevelopmentToken;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,8 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
+import java.util.List;
 
 /** The two services' HTTP API as the benchmark uses it. */
 final class Api {
@@ -36,19 +31,7 @@ final class Api {
     }
 
     String token(String authorId, String name, String... roles) {
-        try {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                    .subject(authorId).claim("name", name).issueTime(new Date())
-                    .expirationTime(Date.from(Instant.now().plusSeconds(6 * 3600)));
-            if (roles.length > 0) {
-                claims.claim("roles", java.util.List.of(roles));
-            }
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return DevelopmentToken.sign(secret, authorId, name, List.of(roles).contains("moderator"), Duration.ofHours(6));
     }
 
     Answer write(String method, String path, String token, String json) throws IOException, InterruptedException {

@@ -15,13 +15,13 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** A token as the services expect it (API.md, Identity): HS256, {@code sub}, {@code name}, optional roles. */
-record DevelopmentToken(String authorId, String name, boolean moderator, Duration validity) {
+public record DevelopmentToken(String authorId, String name, boolean moderator, Duration validity) {
 
     /** The same shape as {@code commonplace.events.Identifiers.AUTHOR_ID}, which the services check. */
     private static final Pattern AUTHOR_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int MAXIMUM_NAME_LENGTH = 100;
 
-    DevelopmentToken {
+    public DevelopmentToken {
         if (authorId == null || !AUTHOR_ID.matcher(authorId).matches()) {
             throw new IllegalArgumentException("the author id must be 1 to 64 of A-Z a-z 0-9 . _ - (got '"
                     + authorId + "')");
@@ -32,6 +32,11 @@ record DevelopmentToken(String authorId, String name, boolean moderator, Duratio
         if (validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("the token must be valid for a positive time");
         }
+    }
+
+    /** A token valid from now, signed with {@code secret}: for tests and tools that talk to the services. */
+    public static String sign(String secret, String authorId, String name, boolean moderator, Duration validity) {
+        return new DevelopmentToken(authorId, name, moderator, validity).sign(new JwtSecret(secret, false), Instant.now());
     }
 
     String sign(JwtSecret secret, Instant now) {

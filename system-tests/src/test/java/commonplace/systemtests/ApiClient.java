@@ -3,13 +3,8 @@ package commonplace.systemtests;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import commonplace.events.EventJson;
+import commonplace.local.DevelopmentToken;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,8 +16,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -65,21 +58,7 @@ final class ApiClient {
     }
 
     String token(String authorId, String name, String... roles) {
-        try {
-            JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                    .subject(authorId)
-                    .claim("name", name)
-                    .issueTime(new Date())
-                    .expirationTime(Date.from(Instant.now().plusSeconds(3600)));
-            if (roles.length > 0) {
-                claims.claim("roles", List.of(roles));
-            }
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
-            jwt.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return DevelopmentToken.sign(secret, authorId, name, List.of(roles).contains("moderator"), Duration.ofHours(6));
     }
 
     Response openTopic(String token, String topicId, String title, String url) {
