@@ -80,9 +80,15 @@ public final class Benchmark {
         report.startup(startup, infraSeconds);
         Api api = new Api(services.get(0).baseUrl(), services.get(1).baseUrl(), SECRET);
 
-        new WriteScenarios(settings, api, report, postgres).run();
-        new ReadScenarios(settings, api, report).run();
-        new ReplayScenario(settings, report, environment, kafka, postgres, work).run();
+        if (settings.includes("write")) {
+            new WriteScenarios(settings, api, report, postgres).run();
+        }
+        if (settings.includes("read")) {
+            new ReadScenarios(settings, api, report).run();
+        }
+        if (settings.includes("replay")) {
+            new ReplayScenario(settings, report, environment, kafka, postgres, work).run();
+        }
 
         Path written = report.write();
         say("report written to %s", written.toAbsolutePath());

@@ -3,10 +3,12 @@ package commonplace.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /** The benchmark's knobs, from the environment; {@code BENCH_QUICK=1} shrinks everything for a smoke run. */
 record Settings(int runs, int clients, double rate, int topics, Duration warmUp, Duration measured,
-                Duration readMeasured, long replayEvents, int replayRuns, int bigThread, Path workDirectory, Path report) {
+                Duration readMeasured, long replayEvents, int replayRuns, int bigThread, Path workDirectory, Path report,
+                Set<String> scenarios) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         boolean quick = "1".equals(env.get("BENCH_QUICK"));
@@ -22,7 +24,13 @@ record Settings(int runs, int clients, double rate, int topics, Duration warmUp,
                 integer(env, "BENCH_REPLAY_RUNS", quick ? 1 : 2),
                 integer(env, "BENCH_THREAD_COMMENTS", quick ? 2000 : 10_000),
                 Path.of(env.getOrDefault("BENCH_WORK_DIR", "target/bench")),
-                Path.of(env.getOrDefault("BENCH_REPORT", "target/bench/report.md")));
+                Path.of(env.getOrDefault("BENCH_REPORT", "target/bench/report.md")),
+                Set.of(env.getOrDefault("BENCH_SCENARIOS", "write,read,replay").split(",")));
+    }
+
+    /** Whether a scenario group ({@code write}, {@code read}, {@code replay}) is part of this run. */
+    boolean includes(String scenario) {
+        return scenarios.contains(scenario);
     }
 
     private static int integer(Map<String, String> env, String name, int fallback) {
