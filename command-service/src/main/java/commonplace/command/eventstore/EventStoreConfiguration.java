@@ -3,7 +3,6 @@ package commonplace.command.eventstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import commonplace.events.EventJson;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotterFactoryBean;
@@ -73,7 +72,7 @@ class EventStoreConfiguration {
 
     @Bean
     SnapshotTriggerDefinition topicSnapshotTrigger(Snapshotter snapshotter,
-                                                   @Value("${commonplace.topics.snapshot-threshold}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                                                   @Value("${commonplace.topics.snapshot-threshold}") int minimum) {
+        return new ProportionalSnapshotTriggerDefinition(snapshotter, minimum);
     }
 }

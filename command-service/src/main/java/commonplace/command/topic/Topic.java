@@ -35,6 +35,7 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
@@ -48,8 +49,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One discussion topic and every rule about it: it exists and is not locked, parents exist here and are not retracted,
  * only authors edit, moderators retract and lock, edits name the current revision, no accidental double posts, and
  * one LinkShared per new URL in a body. Decides in command handlers; changes state only in event sourcing handlers.
- * Its state round-trips through Jackson for snapshots.
+ * Its state round-trips through Jackson for snapshots; the revision names the snapshot's shape, and a snapshot of
+ * another revision is ignored (the topic is then loaded from its events).
  */
+@Revision("2")
 @Aggregate(snapshotTriggerDefinition = "topicSnapshotTrigger", cache = "topicCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
