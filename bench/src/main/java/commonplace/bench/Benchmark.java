@@ -80,8 +80,13 @@ public final class Benchmark {
         report.startup(startup, infraSeconds);
         Api api = new Api(services.get(0).baseUrl(), services.get(1).baseUrl(), SECRET);
 
+        CpuMeter cpu = new CpuMeter()
+                .addProcess("command service", () -> services.get(0).pid())
+                .addProcess("query service", () -> services.get(1).pid())
+                .addTree("PostgreSQL", () -> CpuMeter.postmasterPid(work.resolve("data/postgres")))
+                .addProcess("benchmark JVM (load generator and Kafka broker)", () -> ProcessHandle.current().pid());
         if (settings.includes("write")) {
-            new WriteScenarios(settings, api, report, postgres).run();
+            new WriteScenarios(settings, api, report, postgres, cpu).run();
         }
         if (settings.includes("read")) {
             new ReadScenarios(settings, api, report).run();

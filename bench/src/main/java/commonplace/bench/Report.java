@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** Collects the figures and writes them as Markdown: the machine, the settings, each figure against its target. */
 final class Report {
@@ -69,6 +71,8 @@ final class Report {
     private Figures commonplaceMax;
     private Figures rawMax;
     private Figures ratio;
+    /** CPU milliseconds per command by part of the stack, per write scenario (insertion ordered). */
+    private final Map<String, Map<String, Figures>> cpuPerCommand = new LinkedHashMap<>();
     private long replayEvents;
     private Figures replay;
     private Figures rebuild;
@@ -87,6 +91,15 @@ final class Report {
         Read read = new Read(name);
         reads.add(read);
         return read;
+    }
+
+    /** One run's CPU use: milliseconds per completed command for each part, and the cores kept busy in all. */
+    void cpu(String scenario, Map<String, Double> millisPerCommand, double coresBusy) {
+        Map<String, Figures> figures = cpuPerCommand.computeIfAbsent(scenario,
+                s -> new LinkedHashMap<>());
+        millisPerCommand.forEach((part, millis) -> figures.computeIfAbsent(part, p -> new Figures("ms")).add(millis));
+        figures.computeIfAbsent("cores busy (of " + Runtime.getRuntime().availableProcessors() + ")",
+                p -> new Figures("")).add(coresBusy);
     }
 
     void startup(Figures startup, double infraSeconds) {
@@ -138,6 +151,15 @@ final class Report {
             md.append("- commonplace: ").append(commonplaceMax.describe()).append('\n');
             md.append("- raw single-row JDBC transactions into an event-store-shaped table: ").append(rawMax.describe()).append('\n');
             md.append("- ratio commonplace ÷ raw: ").append(ratio.describe()).append(" (target >= 50 %)\n\n");
+        }
+
+        if (!cpuPerCommand.isEmpty()) {
+            md.append("### Where a command's CPU goes (CPU time per completed command, over the whole run)\n");
+            md.append("| scenario | part | CPU per command |\n|---|---|---|\n");
+            cpuPerCommand.forEach((scenario, parts) -> parts.forEach((part, figures) -> md.append("| ")
+                    .append(scenario).append(" | ").append(part).append(" | ").append(figures.describe())
+                    .append(" |\n")));
+            md.append('\n');
         }
 
         md.append("## 3. Projection lag while the write load runs (201 to visible in the query service)\n");

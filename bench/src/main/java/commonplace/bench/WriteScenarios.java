@@ -4,7 +4,11 @@ import commonplace.local.infra.PostgresServer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 /** Write throughput and latency (many topics, one hot topic), projection lag under load, and the raw baseline. */
 final class WriteScenarios {
@@ -13,12 +17,14 @@ final class WriteScenarios {
     private final Api api;
     private final Report report;
     private final PostgresServer postgres;
+    private final CpuMeter cpu;
 
-    WriteScenarios(Settings settings, Api api, Report report, PostgresServer postgres) {
+    WriteScenarios(Settings settings, Api api, Report report, PostgresServer postgres, CpuMeter cpu) {
         this.settings = settings;
         this.api = api;
         this.report = report;
         this.postgres = postgres;
+        this.cpu = cpu;
     }
 
     void run() throws Exception {
@@ -36,9 +42,12 @@ final class WriteScenarios {
             fixedRate(many, new WriteWorkload(api, topics, settings.clients(), 100 + run));
             fixedRate(hot, new WriteWorkload(api, List.of("bench-hot-" + run), settings.clients(), 200 + run));
 
-            WriteWorkload closed = new WriteWorkload(api, topics, settings.clients(), 300 + run);
+            CountedWorkload closed = new CountedWorkload(new WriteWorkload(api, topics, settings.clients(), 300 + run));
+            Map<String, Double> cpuBefore = cpu.seconds();
+            long startedAt = System.nanoTime();
             LoadGenerator.Result max = LoadGenerator.run(settings.clients(), 0, settings.warmUp(), settings.measured(),
                     closed);
+            recordCpu("closed loop, many topics", cpuBefore, startedAt, closed.completed());
             long commands = max.succeeded();
             LoadGenerator.Result raw = new RawPostgresBaseline(postgres.jdbcUrl("commonplace"), PostgresServer.USER, "")
                     .run(settings.clients(), Duration.ZERO, settings.measured().multipliedBy(3), commands);
@@ -52,13 +61,54 @@ final class WriteScenarios {
         report.baseline(commonplaceMax, rawMax, ratio);
     }
 
+    private void recordCpu(String scenario, Map<String, Double> before, long startedAt, long commands) {
+        double wallSeconds = (System.nanoTime() - startedAt) / 1e9;
+        Map<String, Double> used = CpuMeter.difference(before, cpu.seconds());
+        double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> perCommand = new LinkedHashMap<>();
+        used.forEach((part, seconds) -> perCommand.put(part, 1000 * seconds / Math.max(1, commands)));
+        perCommand.put("all parts", 1000 * total / Math.max(1, commands));
+        report.cpu(scenario, perCommand, total / wallSeconds);
+        Benchmark.say("%s: CPU per command %s ms; %.2f cores busy", scenario, perCommand.entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%.2f", e.getValue())).toList(),
+                total / wallSeconds);
+    }
+
+    /** Counts every successful operation, warm-up included, to divide the CPU time of the whole run by. */
+    private static final class CountedWorkload implements LoadGenerator.Operation {
+
+        private final LoadGenerator.Operation operation;
+        private final LongAdder completed = new LongAdder();
+
+        CountedWorkload(LoadGenerator.Operation operation) {
+            this.operation = operation;
+        }
+
+        @Override
+        public int call(int client, long index) throws Exception {
+            int status = operation.call(client, index);
+            if (status >= 200 && status < 300) {
+                completed.increment();
+            }
+            return status;
+        }
+
+        long completed() {
+            return completed.sum();
+        }
+    }
+
     private void fixedRate(Report.Write figures, WriteWorkload workload) throws Exception {
         workload.openTopics();
         LagSampler lag = new LagSampler(api, workload);
         Thread sampler = new Thread(lag, "lag-sampler");
         sampler.start();
+        CountedWorkload counted = new CountedWorkload(workload);
+        Map<String, Double> cpuBefore = cpu.seconds();
+        long startedAt = System.nanoTime();
         LoadGenerator.Result result = LoadGenerator.run(settings.clients(), settings.rate(), settings.warmUp(),
-                settings.measured(), workload);
+                settings.measured(), counted);
+        recordCpu(figures.name(), cpuBefore, startedAt, counted.completed());
         lag.stop();
         sampler.join();
         figures.add(result, lag);

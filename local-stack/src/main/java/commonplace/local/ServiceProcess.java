@@ -61,6 +61,11 @@ public final class ServiceProcess {
         return log;
     }
 
+    /** The service JVM's process id (the benchmark accounts CPU time per process). */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
