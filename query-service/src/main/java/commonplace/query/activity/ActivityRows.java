@@ -3,6 +3,7 @@ package commonplace.query.activity;
 import commonplace.events.CommentRetracted;
 import commonplace.query.ingest.AppendOnlyRows;
 import commonplace.query.ingest.AppliedEvent;
+import commonplace.query.ingest.ArrayInsert.Column;
 import commonplace.query.ingest.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -12,6 +13,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import static commonplace.query.ingest.ArrayInsert.column;
+
 /**
  * Writes and reads activity tables (the topic timeline and the author history share one row shape). The table
  * name is always a constant of the calling projection, never input.
@@ -20,8 +23,10 @@ public final class ActivityRows {
 
     public static final String COLUMNS =
             "topic_id, sequence, type, occurred_at, comment_id, author_id, author_name, summary";
-    private static final List<String> WRITTEN_COLUMNS = List.of("topic_id", "sequence", "type", "occurred_at",
-            "comment_id", "author_id", "author_name", "summary", "summary_if_retracted");
+    private static final List<Column> WRITTEN_COLUMNS = List.of(column("topic_id", "text"),
+            column("sequence", "bigint"), column("type", "text"), column("occurred_at", "timestamptz"),
+            column("comment_id", "text"), column("author_id", "text"), column("author_name", "text"),
+            column("summary", "text"), column("summary_if_retracted", "text"));
 
     public static final RowMapper<ActivityEntry> MAPPER = (row, index) -> new ActivityEntry(
             row.getString("topic_id"), row.getLong("sequence"), row.getString("type"),

@@ -2,6 +2,7 @@ package commonplace.query.events;
 
 import commonplace.query.ingest.AppendOnlyRows;
 import commonplace.query.ingest.AppliedEvent;
+import commonplace.query.ingest.ArrayInsert.Column;
 import commonplace.query.ingest.Projection;
 import commonplace.query.ingest.Sql;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,11 +10,14 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 
+import static commonplace.query.ingest.ArrayInsert.column;
+
 /** Keeps every envelope exactly as it arrived, per topic and sequence: the replay feed and the source of asOf. */
 @Component
 public class EventLogProjection implements Projection {
 
-    private static final List<String> COLUMNS = List.of("topic_id", "sequence", "type", "occurred_at", "envelope");
+    private static final List<Column> COLUMNS = List.of(column("topic_id", "text"), column("sequence", "bigint"),
+            column("type", "text"), column("occurred_at", "timestamptz"), column("envelope", "text"));
 
     @Override
     public String name() {
@@ -24,6 +28,6 @@ public class EventLogProjection implements Projection {
     public void apply(List<AppliedEvent> batch, JdbcTemplate tx) {
         AppendOnlyRows.insert(tx, "event_log", COLUMNS, batch.stream().map(applied -> new Object[]{applied.topicId(),
                 applied.sequence(), applied.envelope().type(), Sql.timestamp(applied.occurredAt()),
-                applied.rawJson()}).toList());
+                applied.raw()}).toList());
     }
 }

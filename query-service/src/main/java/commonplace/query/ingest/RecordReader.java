@@ -12,8 +12,6 @@ import commonplace.events.TopicOpened;
 import commonplace.events.UnreadableEventException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.nio.charset.StandardCharsets;
-
 /** Turns a Kafka record into an event the projections can apply, or says why it cannot be one. */
 final class RecordReader {
 
@@ -54,7 +52,7 @@ final class RecordReader {
         if (missing != null) {
             return Reading.unreadable(envelope.type() + " payload has no " + missing);
         }
-        return Reading.of(new AppliedEvent(envelope, event, new String(record.value(), StandardCharsets.UTF_8)));
+        return Reading.of(new AppliedEvent(envelope, event, new Utf8Text(record.value())));
     }
 
     /** The first field a projection relies on that the payload lacks, or null. */

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,9 +18,8 @@ final class RebuildSchemas {
     private static final Logger log = LoggerFactory.getLogger(RebuildSchemas.class);
 
     /**
-     * Indexes that no constraint needs and that cover whole tables: building them once after the bulk load is
-     * cheaper than keeping them up. Partial indexes stay: they are small, and applying looks rows up by them (the
-     * entries quoting a comment that is retracted).
+     * Indexes that no constraint needs: building them once after the bulk load is cheaper than keeping them up. The
+     * ones applying looks rows up by stay ({@link #LOOKUP_INDEXES}).
      */
     private static final String SECONDARY_INDEXES = """
             select t.relname as table_name, i.relname as name, pg_get_indexdef(i.oid) as definition
@@ -27,9 +27,25 @@ final class RebuildSchemas {
             join pg_class i on i.oid = x.indexrelid
             join pg_class t on t.oid = x.indrelid
             join pg_namespace n on n.oid = t.relnamespace
-            where n.nspname = ? and not x.indisprimary and not x.indisunique and x.indpred is null
-              and t.relname <> ?
+            where n.nspname = ? and not x.indisprimary and not x.indisunique and t.relname <> ?
+              and i.relname <> all(?)
             order by i.relname""";
+
+    /** The entries quoting a comment, found by them when the comment is retracted: needed while replaying. */
+    private static final String[] LOOKUP_INDEXES = {"timeline_quoting_comment", "author_activity_quoting_comment"};
+
+    /**
+     * The primary keys of the tables only ever appended to (COPY, each event once, see AppendOnlyRows): nothing
+     * looks them up while replaying, and one sorted build afterwards costs far less than a B-tree insert per row.
+     */
+    private static final String APPEND_ONLY_PRIMARY_KEYS = """
+            select t.relname as table_name, c.conname as name, pg_get_constraintdef(c.oid) as definition
+            from pg_constraint c
+            join pg_class t on t.oid = c.conrelid
+            join pg_namespace n on n.oid = t.relnamespace
+            where n.nspname = ? and c.contype = 'p' and t.relname = any(?)
+            order by t.relname""";
+    private static final String[] APPEND_ONLY_TABLES = {"event_log", "timeline_entry", "author_activity"};
 
     private final String live;
     private final String rebuild;
@@ -59,7 +75,8 @@ final class RebuildSchemas {
     }
 
     /**
-     * Creates the rebuild schema empty, runs every migration into it and drops its secondary indexes again.
+     * Creates the rebuild schema empty, runs every migration into it and drops again what replaying does not need:
+     * secondary indexes and the primary keys of append-only tables (keys first, so they are built first again).
      *
      * @return the dropped indexes, for {@link #finishTable}
      */
@@ -72,12 +89,25 @@ final class RebuildSchemas {
         if (!deferIndexes) {
             return List.of();
         }
+        // read first, then drop: the catalog query is not kept open across the DDL
+        List<DeferredIndex> deferred = new ArrayList<>();
+        List<String[]> keys = jdbc.query(APPEND_ONLY_PRIMARY_KEYS, (row, index) -> new String[]{
+                row.getString("table_name"), row.getString("name"), row.getString("definition")}, rebuild,
+                APPEND_ONLY_TABLES);
+        for (String[] key : keys) {
+            String table = quote(rebuild) + "." + quote(key[0]);
+            jdbc.execute("alter table " + table + " drop constraint " + quote(key[1]));
+            deferred.add(new DeferredIndex(key[0], "alter table " + table + " add constraint " + quote(key[1]) + " "
+                    + key[2]));
+        }
         List<String[]> indexes = jdbc.query(SECONDARY_INDEXES, (row, index) -> new String[]{
-                row.getString("table_name"), row.getString("name"), row.getString("definition")}, rebuild, historyTable);
+                row.getString("table_name"), row.getString("name"), row.getString("definition")}, rebuild,
+                historyTable, LOOKUP_INDEXES);
         for (String[] index : indexes) {
             jdbc.execute("drop index " + quote(rebuild) + "." + quote(index[1]));
+            deferred.add(new DeferredIndex(index[0], index[2]));
         }
-        return indexes.stream().map(index -> new DeferredIndex(index[0], index[2])).toList();
+        return deferred;
     }
 
     /** The tables of the rebuild schema that hold read models (not Flyway's history). */

@@ -54,8 +54,9 @@ final class Replay implements AutoCloseable {
                 // what the live consumer sees: never records of a publisher transaction that did not commit
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords,
-                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 64 * 1024 * 1024,
-                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 16 * 1024 * 1024,
+                // big enough for a full poll batch, small enough that two workers' fetch buffers do not crowd the heap
+                ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024,
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
                 ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024,
                 ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000),
                 new StringDeserializer(), new ByteArrayDeserializer());

@@ -59,6 +59,8 @@ final class CommentRow {
     }
 
     static String pathSegment(long sequence) {
-        return String.format("%019d", sequence);
+        // what String.format("%019d") gives, without parsing a format for every comment
+        String digits = Long.toString(sequence);
+        return "0".repeat(Math.max(0, 19 - digits.length())) + digits;
     }
 }

@@ -8,6 +8,8 @@ import commonplace.events.LinkOrigin;
 import commonplace.events.LinkShared;
 import commonplace.events.ReplyPosted;
 import commonplace.query.ingest.AppliedEvent;
+import commonplace.query.ingest.ArrayInsert;
+import commonplace.query.ingest.ArrayInsert.Column;
 import commonplace.query.ingest.Sql;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static commonplace.query.ingest.ArrayInsert.column;
+
 /**
  * One batch of thread changes, folded in memory over the comments it touches, then written in a fixed order:
  * new comments, changed comments, revisions, the removals retractions and edits cause, new links. Folded from no
@@ -33,6 +37,18 @@ import java.util.Set;
 final class ThreadBatch {
 
     private static final Logger log = LoggerFactory.getLogger(ThreadBatch.class);
+    /** The columns of {@link CommentRow#COLUMNS}, typed for {@link ArrayInsert}. */
+    private static final List<Column> COMMENT_COLUMNS = List.of(column("comment_id", "text"),
+            column("topic_id", "text"), column("parent_id", "text"), column("root_id", "text"), column("path", "text"),
+            column("depth", "integer"), column("sequence", "bigint"), column("author_id", "text"),
+            column("author_name", "text"), column("body", "text"), column("created_at", "timestamptz"),
+            column("edited_at", "timestamptz"), column("revision", "integer"), column("retracted", "boolean"),
+            column("reply_count", "integer"));
+    private static final List<Column> REVISION_COLUMNS = List.of(column("comment_id", "text"),
+            column("revision", "integer"), column("body", "text"), column("at", "timestamptz"));
+    private static final List<Column> LINK_COLUMNS = List.of(column("comment_id", "text"), column("share_id", "text"),
+            column("origin", "text"), column("url", "text"), column("normalized_url", "text"),
+            column("domain", "text"), column("sequence", "bigint"));
 
     private record Revision(String commentId, int revision, String body, Instant at) {
     }
@@ -110,9 +126,8 @@ final class ThreadBatch {
 
     void write(JdbcTemplate tx) {
         if (!created.isEmpty()) {
-            tx.batchUpdate("insert into comment (" + CommentRow.COLUMNS + ") "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (comment_id) do nothing",
-                    created.values().stream().map(ThreadBatch::insertValues).toList());
+            ArrayInsert.insert(tx, "comment", COMMENT_COLUMNS,
+                    created.values().stream().map(ThreadBatch::insertValues).toList(), "on conflict (comment_id) do nothing");
         }
         List<CommentRow> updates = changed.stream().filter(id -> !created.containsKey(id)).map(comments::get).toList();
         if (!updates.isEmpty()) {
@@ -134,11 +149,10 @@ final class ThreadBatch {
         }
         if (!revisions.isEmpty()) {
             // a comment retracted later in this batch keeps its revisions, without their bodies
-            tx.batchUpdate("insert into comment_revision (comment_id, revision, body, at) values (?, ?, ?, ?) "
-                            + "on conflict (comment_id, revision) do nothing",
+            ArrayInsert.insert(tx, "comment_revision", REVISION_COLUMNS,
                     revisions.stream().map(revision -> new Object[]{revision.commentId(), revision.revision(),
                             comments.get(revision.commentId()).retracted ? null : revision.body(),
-                            Sql.timestamp(revision.at())}).toList());
+                            revision.at()}).toList(), "on conflict (comment_id, revision) do nothing");
         }
         String[] retractedBefore = retracted.stream().filter(id -> !created.containsKey(id)).toArray(String[]::new);
         if (retractedBefore.length > 0) {
@@ -152,8 +166,7 @@ final class ThreadBatch {
                         link.normalizedUrl(), link.domain(), link.sequence()})
                 .toList();
         if (!linkRows.isEmpty()) {
-            tx.batchUpdate("insert into comment_link (comment_id, share_id, origin, url, normalized_url, domain, "
-                    + "sequence) values (?, ?, ?, ?, ?, ?, ?) on conflict (comment_id, share_id) do nothing", linkRows);
+            ArrayInsert.insert(tx, "comment_link", LINK_COLUMNS, linkRows, "on conflict (comment_id, share_id) do nothing");
         }
     }
 
@@ -230,7 +243,7 @@ final class ThreadBatch {
     private static Object[] insertValues(CommentRow comment) {
         return new Object[]{comment.commentId, comment.topicId, comment.parentId, comment.rootId, comment.path,
                 comment.depth, comment.sequence, comment.authorId, comment.authorName, comment.body,
-                Sql.timestamp(comment.createdAt), Sql.timestamp(comment.editedAt), comment.revision,
+                comment.createdAt, comment.editedAt, comment.revision,
                 comment.retracted, comment.replyCount};
     }
 }

@@ -22,4 +22,15 @@ class BodyLinksTest {
         assertThat(body.contains("https://other.example/")).isFalse();
         assertThat(BodyLinks.in(null).contains("https://example.com/")).isFalse();
     }
+
+    @Test
+    void addressesAreFoundWhereverTheyStartInAnyCase() {
+        BodyLinks body = BodyLinks.in("hhttps://a.example/1 HTTP://B.example/2 øhttp://c.example/3 http http:/ "
+                + "(http://d.example/4)https://e.example/5");
+        assertThat(body.contains("https://a.example/1")).isFalse();
+        assertThat(body.contains("HTTP://B.example/2")).isTrue();
+        assertThat(body.contains("http://c.example/3")).isFalse();
+        assertThat(body.contains("http://d.example/4)https://e.example/5")).isTrue();
+        assertThat(body.contains("https://e.example/5")).isFalse();
+    }
 }
