@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -35,13 +36,25 @@ public final class ServiceProcess {
         this.process = process;
     }
 
+    /**
+     * The service JVMs' options unless {@code COMMONPLACE_SERVICE_JAVA_OPTIONS} says otherwise: a 1 GiB heap keeps a
+     * replay's batches and a busy topic's snapshots out of constant collection.
+     */
+    static final String DEFAULT_JAVA_OPTIONS = "-Xmx1g";
+
     /** Starts {@code java -jar jar} with the parent's environment plus {@code environment}, listening on {@code port}. */
     public static ServiceProcess start(String name, Path jar, int port, Map<String, String> environment, Path logDirectory)
             throws IOException {
         Path log = logDirectory.resolve(name + ".log");
         Files.createDirectories(logDirectory);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx512m", "-jar", jar.toString())
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        String options = environment.getOrDefault("COMMONPLACE_SERVICE_JAVA_OPTIONS",
+                System.getenv().getOrDefault("COMMONPLACE_SERVICE_JAVA_OPTIONS", DEFAULT_JAVA_OPTIONS));
+        command.addAll(List.of(options.trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         builder.environment().putAll(environment);
