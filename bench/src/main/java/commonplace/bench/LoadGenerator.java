@@ -25,7 +25,12 @@ final class LoadGenerator {
         int call(int client, long index) throws Exception;
     }
 
-    record Result(long succeeded, long failed, Map<Integer, Long> statuses, Histogram latencyMicros, double seconds) {
+    /**
+     * @param notSent requests of the measured part that a fixed-rate run could not even start before its cutoff; each
+     *                is in the latency histogram with the time it had waited by then (a lower bound)
+     */
+    record Result(long succeeded, long failed, long notSent, Map<Integer, Long> statuses, Histogram latencyMicros,
+                  double seconds) {
 
         double throughput() {
             return succeeded / seconds;
@@ -48,18 +53,35 @@ final class LoadGenerator {
         return run(clients, ratePerSecond, warmUp, measured, Long.MAX_VALUE, operation);
     }
 
+    /**
+     * How long a fixed-rate run may go on after its last intended start: a system slower than the rate would otherwise
+     * keep the run going until it has worked off the whole backlog, which says nothing more and can take many times
+     * the measured duration.
+     */
+    static Duration overrunAllowed(Duration measured) {
+        Duration tenth = measured.dividedBy(10);
+        return tenth.compareTo(Duration.ofSeconds(5)) > 0 ? tenth : Duration.ofSeconds(5);
+    }
+
     /** As above, but a closed loop also stops after {@code maxOperations} (the raw baseline runs as many as we did). */
     static Result run(int clients, double ratePerSecond, Duration warmUp, Duration measured, long maxOperations,
                       Operation operation) throws InterruptedException {
+        return run(clients, ratePerSecond, warmUp, measured, maxOperations, overrunAllowed(measured), operation);
+    }
+
+    static Result run(int clients, double ratePerSecond, Duration warmUp, Duration measured, long maxOperations,
+                      Duration overrun, Operation operation) throws InterruptedException {
         Recorder recorder = new Recorder(3);
         LongAdder succeeded = new LongAdder();
         LongAdder failed = new LongAdder();
+        LongAdder notSent = new LongAdder();
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         AtomicLong next = new AtomicLong();
         AtomicLong lastDone = new AtomicLong();
         long start = System.nanoTime() + Duration.ofMillis(200).toNanos();
         long measureFrom = start + warmUp.toNanos();
         long end = measureFrom + measured.toNanos();
+        long cutoff = end + overrun.toNanos();
         double intervalNanos = ratePerSecond > 0 ? 1e9 / ratePerSecond : 0;
 
         List<Thread> threads = new ArrayList<>();
@@ -76,6 +98,14 @@ final class LoadGenerator {
                         intended = start + (long) (index * intervalNanos);
                         if (intended >= end) {
                             return;
+                        }
+                        long now = System.nanoTime();
+                        if (now > cutoff) {
+                            if (intended >= measureFrom) {
+                                recorder.recordValue(Math.max(1, (now - intended) / 1000));
+                                notSent.increment();
+                            }
+                            continue;
                         }
                         sleepUntil(intended);
                     } else {
@@ -110,7 +140,8 @@ final class LoadGenerator {
         double seconds = Math.max(1, lastDone.get() - measureFrom) / 1e9;
         Map<Integer, Long> counted = new java.util.TreeMap<>();
         statuses.forEach((status, count) -> counted.put(status, count.sum()));
-        return new Result(succeeded.sum(), failed.sum(), counted, recorder.getIntervalHistogram(), seconds);
+        return new Result(succeeded.sum(), failed.sum(), notSent.sum(), counted, recorder.getIntervalHistogram(),
+                seconds);
     }
 
     private static void sleepUntil(long nanoTime) {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The benchmark's knobs, from the environment; {@code BENCH_QUICK=1} shrinks everything for a smoke run. */
-record Settings(int runs, int clients, double rate, int topics, Duration warmUp, Duration measured,
+record Settings(int runs, int clients, double rate, double steadyRate, int topics, Duration warmUp, Duration measured,
                 Duration readMeasured, long replayEvents, int replayRuns, int bigThread, Path workDirectory, Path report,
                 Set<String> scenarios) {
 
@@ -16,6 +16,7 @@ record Settings(int runs, int clients, double rate, int topics, Duration warmUp,
                 integer(env, "BENCH_RUNS", quick ? 1 : 3),
                 integer(env, "BENCH_CLIENTS", 32),
                 Double.parseDouble(env.getOrDefault("BENCH_RATE", "1000")),
+                Double.parseDouble(env.getOrDefault("BENCH_STEADY_RATE", "400")),
                 integer(env, "BENCH_TOPICS", 200),
                 Duration.ofSeconds(integer(env, "BENCH_WARMUP_SECONDS", quick ? 3 : 10)),
                 Duration.ofSeconds(integer(env, "BENCH_SECONDS", quick ? 10 : 60)),

@@ -34,13 +34,17 @@ final class WriteScenarios {
         }
         Report.Write many = report.write("many topics (" + settings.topics() + "), fixed rate "
                 + (int) settings.rate() + "/s");
+        Report.Write steady = report.write("many topics (" + settings.topics() + "), fixed rate "
+                + (int) settings.steadyRate() + "/s");
         Report.Write hot = report.write("one hot topic, fixed rate " + (int) settings.rate() + "/s");
         Figures commonplaceMax = new Figures("commands/s");
         Figures rawMax = new Figures("transactions/s");
         Figures ratio = new Figures("%");
         for (int run = 0; run < settings.runs(); run++) {
-            fixedRate(many, new WriteWorkload(api, topics, settings.clients(), 100 + run));
-            fixedRate(hot, new WriteWorkload(api, List.of("bench-hot-" + run), settings.clients(), 200 + run));
+            fixedRate(many, settings.rate(), new WriteWorkload(api, topics, settings.clients(), 100 + run));
+            fixedRate(steady, settings.steadyRate(), new WriteWorkload(api, topics, settings.clients(), 150 + run));
+            fixedRate(hot, settings.rate(), new WriteWorkload(api, List.of("bench-hot-" + run), settings.clients(),
+                    200 + run));
 
             CountedWorkload closed = new CountedWorkload(new WriteWorkload(api, topics, settings.clients(), 300 + run));
             Map<String, Double> cpuBefore = cpu.seconds();
@@ -98,7 +102,7 @@ final class WriteScenarios {
         }
     }
 
-    private void fixedRate(Report.Write figures, WriteWorkload workload) throws Exception {
+    private void fixedRate(Report.Write figures, double rate, WriteWorkload workload) throws Exception {
         workload.openTopics();
         LagSampler lag = new LagSampler(api, workload);
         Thread sampler = new Thread(lag, "lag-sampler");
@@ -106,15 +110,15 @@ final class WriteScenarios {
         CountedWorkload counted = new CountedWorkload(workload);
         Map<String, Double> cpuBefore = cpu.seconds();
         long startedAt = System.nanoTime();
-        LoadGenerator.Result result = LoadGenerator.run(settings.clients(), settings.rate(), settings.warmUp(),
+        LoadGenerator.Result result = LoadGenerator.run(settings.clients(), rate, settings.warmUp(),
                 settings.measured(), counted);
         recordCpu(figures.name(), cpuBefore, startedAt, counted.completed());
         lag.stop();
         sampler.join();
         figures.add(result, lag);
-        Benchmark.say("%s: %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, failed %d %s; lag p50 %.0f ms p99 %.0f ms",
-                figures.name(), result.throughput(), result.millis(50), result.millis(99), result.millis(99.9),
-                result.failed(), result.statuses(), lag.lagMicros().getValueAtPercentile(50) / 1000.0,
+        Benchmark.say("%s: %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, failed %d, not sent %d %s; lag p50 %.0f ms"
+                        + " p99 %.0f ms", figures.name(), result.throughput(), result.millis(50), result.millis(99),
+                result.millis(99.9), result.failed(), result.notSent(), result.statuses(), lag.lagMicros().getValueAtPercentile(50) / 1000.0,
                 lag.lagMicros().getValueAtPercentile(99) / 1000.0);
     }
 }

@@ -24,6 +24,22 @@ class LoadGeneratorTest {
     }
 
     @Test
+    void a_fixed_rate_run_slower_than_its_rate_stops_at_its_cutoff_and_charges_what_it_never_sent() throws Exception {
+        // 100/s for 1 s, but one client needs 50 ms a request: about 24 fit before the cutoff 200 ms after the end
+        LoadGenerator.Result result = LoadGenerator.run(1, 100, Duration.ZERO, Duration.ofSeconds(1), Long.MAX_VALUE,
+                Duration.ofMillis(200), (client, index) -> {
+                    Thread.sleep(50);
+                    return 201;
+                });
+
+        assertThat(result.succeeded() + result.notSent()).isEqualTo(100);
+        assertThat(result.notSent()).isGreaterThan(50);
+        assertThat(result.latencyMicros().getTotalCount()).isEqualTo(100);
+        assertThat(result.millis(50)).as("the unsent waited at least until the cutoff").isGreaterThan(400);
+        assertThat(result.throughput()).isLessThan(30);
+    }
+
+    @Test
     void failures_are_counted_by_status() throws Exception {
         LoadGenerator.Result result = LoadGenerator.run(2, 200, Duration.ZERO, Duration.ofMillis(500),
                 (client, index) -> index % 2 == 0 ? 201 : 409);
