@@ -37,6 +37,7 @@ final class WriteScenarios {
         Report.Write steady = report.write("many topics (" + settings.topics() + "), fixed rate "
                 + (int) settings.steadyRate() + "/s");
         Report.Write hot = report.write("one hot topic, fixed rate " + (int) settings.rate() + "/s");
+        warmUpServices(topics);
         Figures commonplaceMax = new Figures("commands/s");
         Figures rawMax = new Figures("transactions/s");
         Figures ratio = new Figures("%");
@@ -63,6 +64,18 @@ final class WriteScenarios {
                     raw.throughput(), commands);
         }
         report.baseline(commonplaceMax, rawMax, ratio);
+    }
+
+    /**
+     * Writes for a while before anything is measured: the first scenario would otherwise pay for the services' JIT
+     * compilation and cold caches, and the later ones would not.
+     */
+    private void warmUpServices(List<String> topics) throws Exception {
+        WriteWorkload workload = new WriteWorkload(api, topics, settings.clients(), 99);
+        workload.openTopics();
+        Duration warmUp = settings.warmUp().multipliedBy(3);
+        LoadGenerator.Result result = LoadGenerator.run(settings.clients(), 0, Duration.ZERO, warmUp, workload);
+        Benchmark.say("services warmed up for %d s: %d writes", warmUp.toSeconds(), result.succeeded());
     }
 
     private void recordCpu(String scenario, Map<String, Double> before, long startedAt, long commands) {
