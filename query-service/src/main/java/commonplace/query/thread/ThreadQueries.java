@@ -14,10 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * Reads threads with a fixed number of queries per page: the page of roots, all their descendants in path order,
- * and all their links. Never one query per comment.
+ * Reads threads with a fixed number of queries per page: the page of roots with all their descendants, then all
+ * their links (an index-only read of {@code comment_link_in_order}). Never one query per comment.
  */
 @Component
 class ThreadQueries {
@@ -29,6 +30,27 @@ class ThreadQueries {
     record RootPage(List<ThreadComment> roots, long lastSequence, boolean more) {
     }
 
+    /**
+     * One page of the thread in one statement: the page's roots plus one (whether more follow), and every descendant
+     * of the page's roots; each root followed by its descendants in path order.
+     */
+    private static final String ROOTS_WITH_REPLIES = """
+            with page as (
+                select comment_id, sequence, row_number() over (order by sequence %2$s) as rank
+                from comment
+                where topic_id = ? and parent_id is null and sequence %1$s ?
+                order by sequence %2$s
+                limit ?)
+            select c.*
+            from page cross join lateral (
+                select %3$s from comment where comment_id = page.comment_id
+                union all
+                select %3$s from comment
+                where root_id = page.comment_id and parent_id is not null and page.rank <= ?) c
+            order by page.sequence %2$s, c.path""";
+    private static final String OLDEST_ROOTS_WITH_REPLIES = ROOTS_WITH_REPLIES.formatted(">", "asc", CommentRow.COLUMNS);
+    private static final String NEWEST_ROOTS_WITH_REPLIES = ROOTS_WITH_REPLIES.formatted("<", "desc", CommentRow.COLUMNS);
+
     private final JdbcTemplate jdbc;
 
     ThreadQueries(JdbcTemplate jdbc) {
@@ -37,27 +59,22 @@ class ThreadQueries {
 
     /** Roots after {@code afterSequence} (exclusive; null for the first page) in {@code sort} order. */
     RootPage roots(String topicId, Sort sort, Long afterSequence, int limit) {
-        String select = "select " + CommentRow.COLUMNS + " from comment where topic_id = ? and parent_id is null ";
-        List<CommentRow> roots;
-        if (sort == Sort.OLDEST) {
-            roots = jdbc.query(select + "and sequence > ? order by sequence limit ?", CommentRow.MAPPER, topicId,
-                    afterSequence == null ? 0 : afterSequence, limit + 1);
-        } else {
-            roots = jdbc.query(select + "and sequence < ? order by sequence desc limit ?", CommentRow.MAPPER,
-                    topicId, afterSequence == null ? Long.MAX_VALUE : afterSequence, limit + 1);
+        long after = afterSequence != null ? afterSequence : sort == Sort.OLDEST ? 0 : Long.MAX_VALUE;
+        List<CommentRow> rows = jdbc.query(sort == Sort.OLDEST ? OLDEST_ROOTS_WITH_REPLIES : NEWEST_ROOTS_WITH_REPLIES,
+                CommentRow.MAPPER, topicId, after, limit + 1, limit);
+        List<CommentRow> roots = new ArrayList<>(limit + 1);
+        List<CommentRow> descendants = new ArrayList<>();
+        for (CommentRow row : rows) {
+            (row.parentId == null ? roots : descendants).add(row);
         }
         boolean more = roots.size() > limit;
         List<CommentRow> page = roots.subList(0, Math.min(limit, roots.size()));
         if (page.isEmpty()) {
             return new RootPage(List.of(), 0, false);
         }
-        String[] rootIds = page.stream().map(root -> root.commentId).toArray(String[]::new);
-        List<CommentRow> descendants = jdbc.query("select " + CommentRow.COLUMNS + " from comment "
-                + "where root_id = any(?) and parent_id is not null order by path", CommentRow.MAPPER, (Object) rootIds);
-        List<CommentRow> all = new ArrayList<>(page);
-        all.addAll(descendants);
-        Map<String, List<LinkView>> links = links(all.stream().map(comment -> comment.commentId).toArray(String[]::new));
-        return assemble(page, descendants, links, more);
+        String[] shown = Stream.concat(page.stream(), descendants.stream())
+                .map(comment -> comment.commentId).toArray(String[]::new);
+        return assemble(page, descendants, links(shown), more);
     }
 
     /**
@@ -106,6 +123,7 @@ class ThreadQueries {
                 comment.revision, comment.retracted, links, comment.replyCount, revisions));
     }
 
+    /** The links of these comments, in the order of {@code comment_link_in_order}: per comment, as shared. */
     private Map<String, List<LinkView>> links(String[] commentIds) {
         Map<String, List<LinkView>> links = new HashMap<>();
         jdbc.query("select comment_id, url, normalized_url, domain from comment_link where comment_id = any(?) "
