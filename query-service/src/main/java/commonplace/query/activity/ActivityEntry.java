@@ -53,10 +53,10 @@ public record ActivityEntry(String topicId, long sequence, String type, Instant 
         } else if (event instanceof TopicUnlocked) {
             summary = "unlocked";
         } else {
-            summary = applied.envelope().type();
+            summary = applied.type();
         }
         String authorName = event.authorName() == null ? event.authorId() : event.authorName();
-        return new ActivityEntry(applied.topicId(), applied.sequence(), applied.envelope().type(),
+        return new ActivityEntry(applied.topicId(), applied.sequence(), applied.type(),
                 applied.occurredAt(), commentId, event.authorId(), authorName, summary, summaryIfRetracted);
     }
 

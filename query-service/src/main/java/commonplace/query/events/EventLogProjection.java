@@ -27,7 +27,7 @@ public class EventLogProjection implements Projection {
     @Override
     public void apply(List<AppliedEvent> batch, JdbcTemplate tx) {
         AppendOnlyRows.insert(tx, "event_log", COLUMNS, batch.stream().map(applied -> new Object[]{applied.topicId(),
-                applied.sequence(), applied.envelope().type(), Sql.timestamp(applied.occurredAt()),
+                applied.sequence(), applied.type(), Sql.timestamp(applied.occurredAt()),
                 applied.raw()}).toList());
     }
 }

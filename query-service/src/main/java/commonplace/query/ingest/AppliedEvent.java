@@ -1,5 +1,6 @@
 package commonplace.query.ingest;
 
+import commonplace.events.DecodedEnvelope;
 import commonplace.events.DiscussionEvent;
 import commonplace.events.EventEnvelope;
 
@@ -7,33 +8,33 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 /**
- * An event about to be applied: the envelope as read, its payload decoded (and upcast) and the record value exactly
- * as it arrived. The value is kept as the bytes it came in; the text is decoded only when something asks for it.
+ * An event about to be applied: the envelope's fields as read, its payload decoded (and upcast) and the record value
+ * exactly as it arrived. The value is kept as the bytes it came in; the text is decoded only when something asks for
+ * it.
  */
 public final class AppliedEvent {
 
-    private final EventEnvelope envelope;
-    private final DiscussionEvent event;
+    private final DecodedEnvelope envelope;
     private final Utf8Text raw;
     private String rawJson;
 
     public AppliedEvent(EventEnvelope envelope, DiscussionEvent event, String rawJson) {
-        this(envelope, event, new Utf8Text(rawJson.getBytes(StandardCharsets.UTF_8)));
+        this(DecodedEnvelope.of(envelope, event), new Utf8Text(rawJson.getBytes(StandardCharsets.UTF_8)));
         this.rawJson = rawJson;
     }
 
-    AppliedEvent(EventEnvelope envelope, DiscussionEvent event, Utf8Text raw) {
+    AppliedEvent(DecodedEnvelope envelope, Utf8Text raw) {
         this.envelope = envelope;
-        this.event = event;
         this.raw = raw;
     }
 
-    public EventEnvelope envelope() {
-        return envelope;
+    /** The event's type as named on the wire. */
+    public String type() {
+        return envelope.type();
     }
 
     public DiscussionEvent event() {
-        return event;
+        return envelope.event();
     }
 
     /** The record value as it arrived, in UTF-8. */

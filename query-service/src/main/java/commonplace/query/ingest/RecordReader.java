@@ -3,8 +3,8 @@ package commonplace.query.ingest;
 import commonplace.events.CommentEdited;
 import commonplace.events.CommentPosted;
 import commonplace.events.CommentRetracted;
+import commonplace.events.DecodedEnvelope;
 import commonplace.events.DiscussionEvent;
-import commonplace.events.EventEnvelope;
 import commonplace.events.Identifiers;
 import commonplace.events.LinkShared;
 import commonplace.events.ReplyPosted;
@@ -34,14 +34,13 @@ final class RecordReader {
         if (record.value() == null) {
             return Reading.unreadable("record has no value");
         }
-        EventEnvelope envelope;
-        DiscussionEvent event;
+        DecodedEnvelope envelope;
         try {
-            envelope = EventEnvelope.fromJson(record.value());
-            event = envelope.event();
+            envelope = DecodedEnvelope.fromJson(record.value());
         } catch (UnreadableEventException e) {
             return Reading.unreadable(e.getMessage());
         }
+        DiscussionEvent event = envelope.event();
         if (!Identifiers.isTopicId(envelope.topicId())) {
             return Reading.unreadable("topicId is not a topic id");
         }
@@ -52,7 +51,7 @@ final class RecordReader {
         if (missing != null) {
             return Reading.unreadable(envelope.type() + " payload has no " + missing);
         }
-        return Reading.of(new AppliedEvent(envelope, event, new Utf8Text(record.value())));
+        return Reading.of(new AppliedEvent(envelope, new Utf8Text(record.value())));
     }
 
     /** The first field a projection relies on that the payload lacks, or null. */

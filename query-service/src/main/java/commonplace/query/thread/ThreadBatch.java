@@ -222,7 +222,7 @@ final class ThreadBatch {
         CommentRow comment = comments.get(commentId);
         if (comment == null || !comment.topicId.equals(topicId)) {
             log.warn("{} #{} ({}) refers to comment {}, which this topic does not have; ignored", applied.topicId(),
-                    applied.sequence(), applied.envelope().type(), commentId);
+                    applied.sequence(), applied.type(), commentId);
             return null;
         }
         return comment;
