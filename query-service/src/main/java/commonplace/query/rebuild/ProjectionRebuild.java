@@ -60,6 +60,8 @@ public class ProjectionRebuild implements SmartLifecycle {
     }
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
+    /** Per rebuild connection, only while it builds an index; one per worker builds at a time. */
+    private static final String INDEX_BUILD_MEMORY = "256MB";
 
     private final LiveSide live;
     private final List<commonplace.query.ingest.Projection> projections;
@@ -263,8 +265,10 @@ public class ProjectionRebuild implements SmartLifecycle {
         pool.setMinimumIdle(0);
         pool.setConnectionTimeout(10_000);
         // a crash loses at most the last rebuild batches, and a crashed rebuild is dropped anyway; the tables grow
-        // from nothing, so a plan cached while they were small (a scan) must not outlive that
-        pool.addDataSourceProperty("options", "-c synchronous_commit=off -c plan_cache_mode=force_custom_plan");
+        // from nothing, so a plan cached while they were small (a scan) must not outlive that; the deferred indexes
+        // are sorted in memory rather than in temporary files (the default 64MB spills at a million rows)
+        pool.addDataSourceProperty("options", "-c synchronous_commit=off -c plan_cache_mode=force_custom_plan "
+                + "-c maintenance_work_mem=" + INDEX_BUILD_MEMORY);
         pool.addDataSourceProperty("reWriteBatchedInserts", "true");
         return pool;
     }

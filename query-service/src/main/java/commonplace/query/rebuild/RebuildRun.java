@@ -143,6 +143,9 @@ final class RebuildRun {
             long bulkEvents = applied();
             phase = "indexing";
             long indexStarted = System.nanoTime();
+            // per index, not per table: a table with several indexes would otherwise keep one worker busy alone
+            inParallel(threads, schemas.buildOrder(rebuildDataSource, deferredIndexes),
+                    index -> schemas.build(rebuildDataSource, index));
             inParallel(threads, schemas.tables(rebuildDataSource),
                     table -> schemas.finishTable(rebuildDataSource, table, deferredIndexes));
             log.info("Rebuild: bulk replay of {} events by {} workers took {} ms ({} events/s); indexes and "

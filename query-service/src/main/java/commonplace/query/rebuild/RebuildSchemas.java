@@ -7,6 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -39,7 +40,7 @@ final class RebuildSchemas {
      * looks them up while replaying, and one sorted build afterwards costs far less than a B-tree insert per row.
      */
     private static final String APPEND_ONLY_PRIMARY_KEYS = """
-            select t.relname as table_name, c.conname as name, pg_get_constraintdef(c.oid) as definition
+            select t.relname as table_name, c.conname as name, pg_get_indexdef(c.conindid) as definition
             from pg_constraint c
             join pg_class t on t.oid = c.conrelid
             join pg_namespace n on n.oid = t.relnamespace
@@ -70,8 +71,12 @@ final class RebuildSchemas {
         return rebuild;
     }
 
-    /** An index dropped for the bulk load: its table and the statement that builds it again. */
-    record DeferredIndex(String table, String definition) {
+    /**
+     * An index dropped for the bulk load: its table, the statement that builds it again and, for a primary key, the
+     * statement that makes the built index the key again (else null). A key is built as a plain unique index first:
+     * that takes the lock {@code create index} takes, so the table's other indexes can be built at the same time.
+     */
+    record DeferredIndex(String table, String definition, String attach) {
     }
 
     /**
@@ -97,33 +102,48 @@ final class RebuildSchemas {
         for (String[] key : keys) {
             String table = quote(rebuild) + "." + quote(key[0]);
             jdbc.execute("alter table " + table + " drop constraint " + quote(key[1]));
-            deferred.add(new DeferredIndex(key[0], "alter table " + table + " add constraint " + quote(key[1]) + " "
-                    + key[2]));
+            deferred.add(new DeferredIndex(key[0], key[2], "alter table " + table + " add constraint " + quote(key[1])
+                    + " primary key using index " + quote(key[1])));
         }
         List<String[]> indexes = jdbc.query(SECONDARY_INDEXES, (row, index) -> new String[]{
                 row.getString("table_name"), row.getString("name"), row.getString("definition")}, rebuild,
                 historyTable, LOOKUP_INDEXES);
         for (String[] index : indexes) {
             jdbc.execute("drop index " + quote(rebuild) + "." + quote(index[1]));
-            deferred.add(new DeferredIndex(index[0], index[2]));
+            deferred.add(new DeferredIndex(index[0], index[2], null));
         }
         return deferred;
     }
 
-    /** The tables of the rebuild schema that hold read models (not Flyway's history). */
+    /** The tables of the rebuild schema that hold read models (not Flyway's history), the biggest first. */
     List<String> tables(DataSource rebuildDataSource) {
         return new JdbcTemplate(rebuildDataSource).queryForList(
-                "select tablename from pg_tables where schemaname = ? and tablename <> ? order by tablename",
+                "select tablename from pg_tables where schemaname = ? and tablename <> ? "
+                        + "order by pg_table_size(format('%I.%I', schemaname, tablename)) desc, tablename",
                 String.class, rebuild, historyTable);
     }
 
     /**
-     * Builds a table's deferred indexes and gathers its planner statistics, so the first reads after the swap plan
-     * well. Tables are independent: several can be finished at once.
+     * The deferred indexes in the order to build them: those of the biggest tables first, so that the last ones
+     * to finish are short and the workers end together. Indexes are independent: several can be built at once.
+     */
+    List<DeferredIndex> buildOrder(DataSource rebuildDataSource, List<DeferredIndex> deferred) {
+        List<String> bySize = tables(rebuildDataSource);
+        return deferred.stream().sorted(Comparator.comparingInt(index -> bySize.indexOf(index.table()))).toList();
+    }
+
+    void build(DataSource rebuildDataSource, DeferredIndex index) {
+        new JdbcTemplate(rebuildDataSource).execute(index.definition());
+    }
+
+    /**
+     * Once its indexes are built: makes a table's key index its primary key again (no scan: the columns are not
+     * null already) and gathers its planner statistics, so the first reads after the swap plan well.
      */
     void finishTable(DataSource rebuildDataSource, String table, List<DeferredIndex> deferred) {
         JdbcTemplate jdbc = new JdbcTemplate(rebuildDataSource);
-        deferred.stream().filter(index -> index.table().equals(table)).forEach(index -> jdbc.execute(index.definition()));
+        deferred.stream().filter(index -> index.table().equals(table) && index.attach() != null)
+                .forEach(index -> jdbc.execute(index.attach()));
         jdbc.execute("analyze " + quote(rebuild) + "." + quote(table));
     }
 
