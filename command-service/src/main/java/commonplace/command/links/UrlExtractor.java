@@ -1,11 +1,11 @@
 package commonplace.command.links;
 
+import commonplace.events.links.LinkCandidates;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the http(s) links a person wrote in a comment body, the way a reader would see them: punctuation that ends
@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 public final class UrlExtractor {
 
-    private static final Pattern CANDIDATE =
-            Pattern.compile("(?<![\\p{L}\\p{N}])https?://[^\\s<>\"“”«»‘’]+", Pattern.CASE_INSENSITIVE);
     private static final String TRAILING_PUNCTUATION = ".,;:!?'\"”’»";
 
     private UrlExtractor() {
@@ -23,15 +21,9 @@ public final class UrlExtractor {
 
     /** Every distinct valid link in {@code body}, by normalised form, in order of first appearance. */
     public static List<SharedUrl> extract(String body) {
-        // most comments carry no link: skip the (case-insensitive, look-behind) scan for them
-        if (body == null || !body.contains("://")) {
-            return List.of();
-        }
         Map<String, SharedUrl> byNormalized = new LinkedHashMap<>();
-        Matcher matcher = CANDIDATE.matcher(body);
-        while (matcher.find()) {
-            String candidate = trimTrailing(matcher.group());
-            UrlNormalizer.tryNormalize(candidate)
+        for (String candidate : LinkCandidates.in(body)) {
+            UrlNormalizer.tryNormalize(trimTrailing(candidate))
                     .ifPresent(url -> byNormalized.putIfAbsent(url.normalizedUrl(), url));
         }
         return new ArrayList<>(byNormalized.values());
