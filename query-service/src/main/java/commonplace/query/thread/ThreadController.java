@@ -4,24 +4,27 @@ import commonplace.query.thread.CommentViews.CommentDetail;
 import commonplace.query.thread.CommentViews.ThreadComment;
 import commonplace.query.thread.ThreadQueries.RootPage;
 import commonplace.query.thread.ThreadQueries.Sort;
-import commonplace.query.topics.KnownTopics;
 import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Cursor;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Limits;
 import commonplace.query.web.Page;
+import commonplace.query.web.TopicPages;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /**
- * The comment tree of a topic, paged by root comments, now or as of an instant ({@code asOf}), and single comments
- * with their edit history.
+ * The comment tree of a topic, paged by root comments, now or as of an instant ({@code asOf}), answered through
+ * {@link TopicPages} (ETag, 304, rendered-page cache); and single comments with their edit history.
  */
 @RestController
 class ThreadController {
@@ -30,39 +33,37 @@ class ThreadController {
 
     private final ThreadQueries queries;
     private final ThreadAsOf asOfQueries;
-    private final KnownTopics topics;
+    private final TopicPages pages;
 
-    ThreadController(ThreadQueries queries, ThreadAsOf asOfQueries, KnownTopics topics) {
+    ThreadController(ThreadQueries queries, ThreadAsOf asOfQueries, TopicPages pages) {
         this.queries = queries;
         this.asOfQueries = asOfQueries;
-        this.topics = topics;
+        this.pages = pages;
     }
 
     @GetMapping("/api/v1/topics/{topicId}/thread")
-    Page<ThreadComment> thread(@PathVariable String topicId, @RequestParam(required = false) String sort,
-                               @RequestParam(required = false) String limit,
-                               @RequestParam(required = false) String cursor,
-                               @RequestParam(required = false) String asOf) {
+    ResponseEntity<byte[]> thread(@PathVariable String topicId, @RequestParam(required = false) String sort,
+                                  @RequestParam(required = false) String limit,
+                                  @RequestParam(required = false) String cursor,
+                                  @RequestParam(required = false) String asOf, WebRequest request) {
         Ids.topicId(topicId);
         Sort order = sort(sort);
         int pageSize = Limits.parse(limit);
         Instant instant = asOf == null ? null : instant(asOf);
-        Long after = null;
-        if (cursor != null) {
-            Cursor decoded = Cursor.decode(cursor, CURSOR_KIND, 3);
-            if (!decoded.text(0).equals(topicId) || !decoded.text(1).equals(order.name())) {
-                throw ApiProblem.invalid("cursor", "belongs to another topic or sort order");
-            }
-            after = decoded.number(2);
-        }
-        RootPage page;
+        Long afterSequence = cursor == null ? null : afterSequence(cursor, topicId, order);
+        String pageKey = String.join(" ", "thread", order.name(), String.valueOf(pageSize),
+                String.valueOf(afterSequence), String.valueOf(instant));
         if (instant == null) {
-            topics.require(topicId);
-            page = queries.roots(topicId, order, after, pageSize);
-        } else {
-            page = asOfQueries.roots(topicId, instant, order, after, pageSize).orElseThrow(() ->
-                    ApiProblem.notFound("Topic " + topicId + " had no events at " + instant + "."));
+            return pages.answer(request, topicId, pageKey, () -> ApiProblem.notFound("No topic " + topicId + "."),
+                    () -> page(topicId, order, queries.roots(topicId, order, afterSequence, pageSize)));
         }
+        Supplier<ApiProblem> noEventsThen = () ->
+                ApiProblem.notFound("Topic " + topicId + " had no events at " + instant + ".");
+        return pages.answer(request, topicId, pageKey, noEventsThen, () -> page(topicId, order,
+                asOfQueries.roots(topicId, instant, order, afterSequence, pageSize).orElseThrow(noEventsThen)));
+    }
+
+    private static Page<ThreadComment> page(String topicId, Sort order, RootPage page) {
         String next = page.more() ? Cursor.encode(CURSOR_KIND, topicId, order.name(), page.lastSequence()) : null;
         return new Page<>(page.roots(), next);
     }
@@ -71,6 +72,15 @@ class ThreadController {
     CommentDetail comment(@PathVariable String commentId) {
         Ids.commentId(commentId);
         return queries.comment(commentId).orElseThrow(() -> ApiProblem.notFound("No comment " + commentId + "."));
+    }
+
+    /** The last root sequence of the page before, from a cursor this list issued for this topic and order. */
+    private static long afterSequence(String cursor, String topicId, Sort order) {
+        Cursor decoded = Cursor.decode(cursor, CURSOR_KIND, 3);
+        if (!decoded.text(0).equals(topicId) || !decoded.text(1).equals(order.name())) {
+            throw ApiProblem.invalid("cursor", "belongs to another topic or sort order");
+        }
+        return decoded.number(2);
     }
 
     /** An ISO-8601 instant: {@code 2026-11-25T04:05:06.123Z}, or with an offset such as {@code +01:00}. */
