@@ -165,6 +165,15 @@ final class Report {
             cpuPerCommand.forEach((scenario, parts) -> parts.forEach((part, figures) -> md.append("| ")
                     .append(scenario).append(" | ").append(part).append(" | ").append(figures.describe())
                     .append(" |\n")));
+            int cores = Runtime.getRuntime().availableProcessors();
+            cpuPerCommand.forEach((scenario, parts) -> {
+                Figures all = parts.get("all parts");
+                if (all != null && all.median() > 0) {
+                    md.append(String.format(Locale.ROOT, "- %s: %.2f ms of CPU per command in all, so %d cores can "
+                            + "complete at most about %,.0f commands/s%n", scenario, all.median(), cores,
+                            cores * 1000 / all.median()));
+                }
+            });
             md.append('\n');
         }
 
@@ -197,6 +206,10 @@ final class Report {
         if (startup != null) {
             md.append(String.format(Locale.ROOT, "- PostgreSQL + Kafka: %.1f s%n", infraSeconds));
             md.append("- both services from process start to healthy: ").append(startup.describe()).append('\n');
+        }
+        Path notes = Path.of(System.getProperty("commonplace.home", ".")).resolve("bench/limits.md");
+        if (Files.isReadable(notes)) {
+            md.append('\n').append(Files.readString(notes));
         }
         Path file = settings.report();
         Files.createDirectories(file.toAbsolutePath().getParent());
