@@ -63,6 +63,16 @@ final class Api {
         return new Answer(response.statusCode(), response.body());
     }
 
+    /**
+     * A read whose body is received and dropped: a load generator that decoded 140 KB pages would take the CPU the
+     * service under test needs.
+     */
+    int readStatus(String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     static String json(String field, String value) {
         return commonplace.events.EventJson.mapper().createObjectNode().put(field, value).toString();
     }

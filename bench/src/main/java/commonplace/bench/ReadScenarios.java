@@ -11,6 +11,7 @@ final class ReadScenarios {
 
     private static final int READERS = 16;
     private static final String TOPIC = "bench-big-thread";
+    private static final int WRITES_WHILE_READING = 20;
 
     private final Settings settings;
     private final Api api;
@@ -36,17 +37,34 @@ final class ReadScenarios {
         String deepPage = firstPage + "&cursor=" + WriteWorkload.encode(cursorDeepIn(firstPage));
         String history = "/authors/" + seeding.authorId(0) + "/history?limit=50";
         String timeline = "/topics/" + TOPIC + "/timeline?limit=50&after=" + WriteWorkload.encode(timelineMiddle());
-        measure("thread, first page (limit 50)", firstPage);
-        measure("thread, deep keyset page (limit 50)", deepPage);
-        measure("author history page (limit 50)", history);
-        measure("timeline page (limit 50, mid-thread)", timeline);
+        measure("thread, first page (limit 50)", firstPage, null);
+        measure("thread, deep keyset page (limit 50)", deepPage, null);
+        measure("author history page (limit 50)", history, null);
+        measure("timeline page (limit 50, mid-thread)", timeline, null);
+        // pages are cached until their topic changes: this one is written to all along, so most reads render afresh
+        measure("thread, first page (limit 50) while " + WRITES_WHILE_READING + " comments/s are posted to it",
+                firstPage, seeding);
     }
 
-    private void measure(String name, String path) throws Exception {
+    private void measure(String name, String path, WriteWorkload concurrentWrites) throws Exception {
         Report.Read figures = report.read(name + " — " + READERS + " concurrent readers");
         for (int run = 0; run < settings.runs(); run++) {
+            Thread writer = concurrentWrites == null ? null : new Thread(() -> {
+                try {
+                    LoadGenerator.run(2, WRITES_WHILE_READING, Duration.ZERO,
+                            settings.readMeasured().plusSeconds(3), concurrentWrites);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "writer");
+            if (writer != null) {
+                writer.start();
+            }
             LoadGenerator.Result result = LoadGenerator.run(READERS, 0, Duration.ofSeconds(2), settings.readMeasured(),
-                    (client, index) -> api.read(path).status());
+                    (client, index) -> api.readStatus(path));
+            if (writer != null) {
+                writer.join();
+            }
             figures.add(result);
             Benchmark.say("%s: %.0f reads/s, p50 %.2f ms, p99 %.2f ms, failed %d", name, result.throughput(),
                     result.millis(50), result.millis(99), result.failed());
