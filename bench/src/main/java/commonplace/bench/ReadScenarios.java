@@ -47,7 +47,8 @@ final class ReadScenarios {
     }
 
     private void measure(String name, String path, WriteWorkload concurrentWrites) throws Exception {
-        Report.Read figures = report.read(name + " — " + READERS + " concurrent readers");
+        Report.Read figures = report.read(name + " — " + READERS + " readers, fixed rate "
+                + (int) settings.readRate() + "/s");
         for (int run = 0; run < settings.runs(); run++) {
             Thread writer = concurrentWrites == null ? null : new Thread(() -> {
                 try {
@@ -60,8 +61,8 @@ final class ReadScenarios {
             if (writer != null) {
                 writer.start();
             }
-            LoadGenerator.Result result = LoadGenerator.run(READERS, 0, Duration.ofSeconds(2), settings.readMeasured(),
-                    (client, index) -> api.readStatus(path));
+            LoadGenerator.Result result = LoadGenerator.run(READERS, settings.readRate(), Duration.ofSeconds(2),
+                    settings.readMeasured(), (client, index) -> api.readStatus(path));
             if (writer != null) {
                 writer.join();
             }

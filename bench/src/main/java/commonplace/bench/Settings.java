@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The benchmark's knobs, from the environment; {@code BENCH_QUICK=1} shrinks everything for a smoke run. */
-record Settings(int runs, int clients, double rate, double steadyRate, int topics, Duration warmUp, Duration measured,
+record Settings(int runs, int clients, double rate, double steadyRate, double readRate, int topics, Duration warmUp, Duration measured,
                 Duration readMeasured, long replayEvents, int replayRuns, int bigThread, Path workDirectory, Path report,
                 Set<String> scenarios) {
 
@@ -17,6 +17,7 @@ record Settings(int runs, int clients, double rate, double steadyRate, int topic
                 integer(env, "BENCH_CLIENTS", 32),
                 Double.parseDouble(env.getOrDefault("BENCH_RATE", "1000")),
                 Double.parseDouble(env.getOrDefault("BENCH_STEADY_RATE", "400")),
+                Double.parseDouble(env.getOrDefault("BENCH_READ_RATE", "500")),
                 integer(env, "BENCH_TOPICS", 200),
                 Duration.ofSeconds(integer(env, "BENCH_WARMUP_SECONDS", quick ? 3 : 10)),
                 Duration.ofSeconds(integer(env, "BENCH_SECONDS", quick ? 10 : 60)),
