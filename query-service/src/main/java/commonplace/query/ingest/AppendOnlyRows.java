@@ -26,21 +26,21 @@ public final class AppendOnlyRows {
         }
         if (tx instanceof FreshTables) {
             String columnList = columns.stream().map(ArrayInsert.Column::name).collect(Collectors.joining(", "));
-            copy(tx, "copy " + table + " (" + columnList + ") from stdin", rows);
+            copy(tx, "copy " + table + " (" + columnList + ") from stdin (format binary)", columns, rows);
         } else {
             ArrayInsert.insert(tx, table, columns, rows, "on conflict (topic_id, sequence) do nothing");
         }
     }
 
-    private static void copy(JdbcTemplate tx, String sql, List<Object[]> rows) {
+    private static void copy(JdbcTemplate tx, String sql, List<ArrayInsert.Column> columns, List<Object[]> rows) {
         tx.execute((ConnectionCallback<Long>) connection -> {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
             try {
-                CopyText text = new CopyText(copy);
+                CopyBinary binary = new CopyBinary(copy, columns);
                 for (Object[] row : rows) {
-                    text.row(row);
+                    binary.row(row);
                 }
-                text.flush();
+                binary.finish();
                 return copy.endCopy();
             } finally {
                 if (copy.isActive()) {
