@@ -92,10 +92,10 @@ public final class ArrayInsert {
             return null;
         }
         if (value instanceof OffsetDateTime timestamp) {
-            return timestamp.toInstant().toString();
+            return Sql.text(timestamp.toInstant());
         }
         if (value instanceof Instant instant) {
-            return instant.toString();
+            return Sql.text(instant);
         }
         return value.toString();
     }
