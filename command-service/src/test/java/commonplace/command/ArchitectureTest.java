@@ -41,7 +41,8 @@ class ArchitectureTest {
     @Test
     void linksAreFindableWithoutAnyFramework() {
         classes().that().resideInAPackage("commonplace.command.links")
-                .should().onlyDependOnClassesThat().resideInAnyPackage("commonplace.command.links", "java..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("commonplace.command.links",
+                        "commonplace.events.links", "java..")
                 .check(commandService);
     }
 
