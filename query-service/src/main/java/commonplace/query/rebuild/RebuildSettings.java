@@ -14,7 +14,7 @@ import java.time.Duration;
  * @param switchDeadline how long the live consumer may be held while the rebuild applies its last records
  */
 @ConfigurationProperties("commonplace.query.rebuild")
-record RebuildSettings(@DefaultValue("10000") int maxPollRecords, @DefaultValue("2") int workers,
+record RebuildSettings(@DefaultValue("5000") int maxPollRecords, @DefaultValue("2") int workers,
                        @DefaultValue("true") boolean deferIndexes,
                        @DefaultValue("30s") Duration switchDeadline) {
 }
