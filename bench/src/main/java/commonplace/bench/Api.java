@@ -73,6 +73,15 @@ final class Api {
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** Whether the query service answered this read before it had applied what it was asked to wait for. */
+    boolean answersStale(String pathAndQuery) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(queryUrl + pathAndQuery))
+                .timeout(Duration.ofSeconds(30)).GET().build();
+        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        return response.statusCode() != 200
+                || "true".equals(response.headers().firstValue("X-Commonplace-Stale").orElse(null));
+    }
+
     static String json(String field, String value) {
         return commonplace.events.EventJson.mapper().createObjectNode().put(field, value).toString();
     }

@@ -52,6 +52,7 @@ final class WriteScenarios {
             long startedAt = System.nanoTime();
             LoadGenerator.Result max = LoadGenerator.run(settings.clients(), 0, settings.warmUp(), settings.measured(),
                     closed);
+            drain(closed.workload());
             recordCpu("closed loop, many topics", cpuBefore, startedAt, closed.completed());
             long commands = max.succeeded();
             LoadGenerator.Result raw = new RawPostgresBaseline(postgres.jdbcUrl("commonplace"), PostgresServer.USER, "")
@@ -76,6 +77,26 @@ final class WriteScenarios {
         Duration warmUp = settings.warmUp().multipliedBy(3);
         LoadGenerator.Result result = LoadGenerator.run(settings.clients(), 0, Duration.ZERO, warmUp, workload);
         Benchmark.say("services warmed up for %d s: %d writes", warmUp.toSeconds(), result.succeeded());
+        drain(workload);
+    }
+
+    /**
+     * Waits until the query service has applied the run's newest acknowledged write and reports no lag, so that no
+     * run inherits the backlog of the one before; returns how long that took.
+     */
+    private double drain(WriteWorkload workload) throws Exception {
+        long started = System.nanoTime();
+        long deadline = started + Duration.ofMinutes(10).toNanos();
+        WriteWorkload.Acknowledged newest = workload.newest();
+        if (newest != null && newest.position() != null) {
+            String read = "/topics/" + newest.topicId() + "?consistentWith=" + WriteWorkload.encode(newest.position());
+            while (api.answersStale(read) && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        Benchmark.say("backlog drained in %.1f s", seconds);
+        return seconds;
     }
 
     private void recordCpu(String scenario, Map<String, Double> before, long startedAt, long commands) {
@@ -99,6 +120,10 @@ final class WriteScenarios {
 
         CountedWorkload(LoadGenerator.Operation operation) {
             this.operation = operation;
+        }
+
+        WriteWorkload workload() {
+            return (WriteWorkload) operation;
         }
 
         @Override
@@ -128,7 +153,7 @@ final class WriteScenarios {
         recordCpu(figures.name(), cpuBefore, startedAt, counted.completed());
         lag.stop();
         sampler.join();
-        figures.add(result, lag);
+        figures.add(result, lag, drain(workload));
         Benchmark.say("%s: %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, failed %d, not sent %d %s; lag p50 %.0f ms"
                         + " p99 %.0f ms", figures.name(), result.throughput(), result.millis(50), result.millis(99),
                 result.millis(99.9), result.failed(), result.notSent(), result.statuses(), lag.lagMicros().getValueAtPercentile(50) / 1000.0,
