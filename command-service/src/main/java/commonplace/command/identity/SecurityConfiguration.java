@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -82,6 +83,15 @@ class SecurityConfiguration {
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
                 JwtValidators.createDefault(), new AuthorClaimsValidator()));
         return decoder;
+    }
+
+    /**
+     * No observation of Security's own filters and decisions: wrapped around every filter of every write, they cost a
+     * tenth of the request; requests stay observed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityFilterObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Requests the firewall refuses (encoded slashes, odd characters) get a 400 problem, not a bare error page. */
