@@ -115,15 +115,15 @@ final class WriteScenarios {
     /** Counts every successful operation, warm-up included, to divide the CPU time of the whole run by. */
     private static final class CountedWorkload implements LoadGenerator.Operation {
 
-        private final LoadGenerator.Operation operation;
+        private final WriteWorkload operation;
         private final LongAdder completed = new LongAdder();
 
-        CountedWorkload(LoadGenerator.Operation operation) {
+        CountedWorkload(WriteWorkload operation) {
             this.operation = operation;
         }
 
         WriteWorkload workload() {
-            return (WriteWorkload) operation;
+            return operation;
         }
 
         @Override
