@@ -29,7 +29,7 @@ class ProjectionMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         // only names here: the figures are read at scrape time, so start-up never waits for Kafka
         for (String name : status.readModelNames()) {
-            gauge(registry, "commonplace.projection.lag.events", name, "Events on the topic not applied yet",
+            gauge(registry, "commonplace.projection.lag.events", name, "Events on the Kafka topic not applied yet",
                     readModel -> orNaN(readModel.lagEvents()));
             gauge(registry, "commonplace.projection.lag.millis", name, "Age of the oldest unapplied event (approx.)",
                     readModel -> orNaN(readModel.lagMillis()));
