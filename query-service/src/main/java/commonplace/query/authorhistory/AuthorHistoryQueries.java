@@ -13,7 +13,8 @@ import java.util.List;
 @Component
 class AuthorHistoryQueries {
 
-    private static final String SELECT = "select " + ActivityRows.COLUMNS + " from author_activity where author_id = ? ";
+    private static final String SELECT =
+            "select " + ActivityRows.COLUMNS + " from author_activity where author_id = ? ";
     private static final String ORDER = " order by occurred_at desc, topic_id desc, sequence desc limit ?";
 
     private final JdbcTemplate jdbc;

@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one consumer thread: polls the Kafka topic (the feed) and hands every batch to the {@link BatchApplier}. Positions come
- * from PostgreSQL: on assignment each partition is sought to its stored offset (or the beginning), and until that
+ * The one consumer thread: polls the Kafka topic (the feed) and hands every batch to the {@link BatchApplier}.
+ * Positions come from PostgreSQL: on assignment each partition is sought to its stored offset (or the beginning), and until that
  * worked the partition stays paused. A failed batch is sought back and offered again after a pause. A broker that
  * is down only delays it; the service answers reads meanwhile. A rebuild swaps the read models in
  * {@link #betweenBatches}: no batch is applied meanwhile, and afterwards every partition is sought to the offsets

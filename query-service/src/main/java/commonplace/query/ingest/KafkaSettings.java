@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.Name;
  * @param group      consumer group; instances sharing it split the partitions between them
  */
 @ConfigurationProperties("commonplace.kafka")
-public record KafkaSettings(String bootstrapServers, @Name("topic") String kafkaTopic, @DefaultValue("6") int partitions,
-                            @DefaultValue("1") short replication, @DefaultValue("commonplace-query") String group,
+public record KafkaSettings(String bootstrapServers, @Name("topic") String kafkaTopic,
+                            @DefaultValue("6") int partitions, @DefaultValue("1") short replication, @DefaultValue("commonplace-query") String group,
                             @DefaultValue("500") int maxPollRecords) {
 }

@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * One rebuild, on its own thread: the fresh schema, the replay of the whole Kafka topic into it (by several workers, each
- * with its own share of the partitions, its own connection and the same projection code), the deferred indexes,
+ * One rebuild, on its own thread: the fresh schema, the replay of the whole Kafka topic into it (by several workers,
+ * each with its own share of the partitions, its own connection and the same projection code), the deferred indexes,
  * and the switch between two live batches. Until the switch the live read models serve and keep being updated.
  */
 final class RebuildRun {
@@ -233,8 +233,8 @@ final class RebuildRun {
         }
 
         /**
-         * Replays until a poll comes back short (the end of the Kafka topic is near) and the live read models are at most
-         * a batch ahead, so the switch holds the live consumer only briefly.
+         * Replays until a poll comes back short (the end of the Kafka topic is near) and the live read models are at
+         * most a batch ahead, so the switch holds the live consumer only briefly.
          */
         void untilNearTheLivePosition() {
             while (true) {

@@ -21,7 +21,8 @@ import java.util.Map;
 /**
  * Reads a share of the Kafka topic's partitions from offset 0 and applies them to the rebuild schema. No consumer
  * group: the partitions are assigned by hand and start at the beginning, in big fetches and big batches. Replays
- * of disjoint shares run side by side: a discussion topic lives in one partition, so they never touch the same topic's rows.
+ * of disjoint shares run side by side: a discussion topic lives in one partition, so they never touch the same
+ * topic's rows.
  * One thread at a time may call it, except {@link #wakeup()}.
  */
 final class Replay implements AutoCloseable {

@@ -40,8 +40,12 @@ class ThreadAsOf {
         this.jdbc = jdbc;
     }
 
-    /** A page of the thread as of {@code asOf}; empty when the topic had no event by then. */
-    Optional<Page<ThreadComment>> roots(String topicId, Instant asOf, Sort sort, ThreadCursor after, int limit) {
+    /**
+     * A page of the thread as of {@code asOf}, shaped as {@link ThreadQueries#roots} shapes one; empty when the topic
+     * had no event by then.
+     */
+    Optional<Page<ThreadComment>> roots(String topicId, Instant asOf, Sort sort, ThreadCursor after, int limit,
+                                        int displayDepth) {
         Optional<ThreadBatch> folded = fold(topicId, asOf);
         if (folded.isEmpty()) {
             return Optional.empty();
@@ -67,7 +71,7 @@ class ThreadAsOf {
                 links.put(commentId, views);
             }
         });
-        return Optional.of(page.map(tree -> tree.render(links)));
+        return Optional.of(page.map(tree -> tree.render(links, displayDepth)));
     }
 
     /** Every event of the topic that had happened by {@code asOf}, in sequence order, folded from nothing. */

@@ -29,11 +29,13 @@ class ThreadController {
     private final ThreadQueries queries;
     private final ThreadAsOf asOfQueries;
     private final TopicPages pages;
+    private final int displayDepth;
 
-    ThreadController(ThreadQueries queries, ThreadAsOf asOfQueries, TopicPages pages) {
+    ThreadController(ThreadQueries queries, ThreadAsOf asOfQueries, TopicPages pages, ThreadSettings settings) {
         this.queries = queries;
         this.asOfQueries = asOfQueries;
         this.pages = pages;
+        this.displayDepth = settings.displayDepth();
     }
 
     @GetMapping("/api/v1/topics/{topicId}/thread")
@@ -46,16 +48,19 @@ class ThreadController {
         int pageSize = Limits.parse(limit);
         Instant instant = asOf == null ? null : instant(asOf);
         ThreadCursor after = cursor == null ? null : ThreadCursor.decode(cursor, topicId, order);
+        // the display depth too: a restart with another one must not confirm pages of the old shape
         String pageKey = String.join(" ", "thread", order.name(), String.valueOf(pageSize),
-                after == null ? "first" : String.valueOf(after.afterSequence()), String.valueOf(instant));
+                after == null ? "first" : String.valueOf(after.afterSequence()), String.valueOf(instant),
+                "depth " + displayDepth);
         if (instant == null) {
             return pages.answer(request, topicId, pageKey, () -> ApiProblem.notFound("No topic " + topicId + "."),
-                    () -> queries.roots(topicId, order, after, pageSize));
+                    () -> queries.roots(topicId, order, after, pageSize, displayDepth));
         }
         Supplier<ApiProblem> noEventsThen = () ->
                 ApiProblem.notFound("Topic " + topicId + " had no events at " + instant + ".");
         return pages.answer(request, topicId, pageKey, noEventsThen,
-                () -> asOfQueries.roots(topicId, instant, order, after, pageSize).orElseThrow(noEventsThen));
+                () -> asOfQueries.roots(topicId, instant, order, after, pageSize, displayDepth)
+                        .orElseThrow(noEventsThen));
     }
 
     @GetMapping("/api/v1/comments/{commentId}")

@@ -54,8 +54,11 @@ class ThreadQueries {
         this.jdbc = jdbc;
     }
 
-    /** The page of root comments after {@code after} (null for the first page) in {@code sort} order. */
-    Page<ThreadComment> roots(String topicId, Sort sort, ThreadCursor after, int limit) {
+    /**
+     * The page of root comments after {@code after} (null for the first page) in {@code sort} order, replies nested
+     * down to {@code displayDepth}.
+     */
+    Page<ThreadComment> roots(String topicId, Sort sort, ThreadCursor after, int limit, int displayDepth) {
         long afterSequence = after != null ? after.afterSequence() : sort == Sort.OLDEST ? 0 : Long.MAX_VALUE;
         // the extra root only tells whether more follow: its replies are not read
         Page<ThreadTree> page = Page.fetch(limit, count -> trees(jdbc.query(
@@ -64,7 +67,7 @@ class ThreadQueries {
                 tree -> cursorAfter(tree, sort));
         Map<String, List<LinkView>> links = links(page.items().stream()
                 .flatMap(tree -> tree.commentIds().stream()).toArray(String[]::new));
-        return page.map(tree -> tree.render(links));
+        return page.map(tree -> tree.render(links, displayDepth));
     }
 
     /** The cursor of the page after the one that ends with {@code tree}'s root. */
@@ -99,7 +102,7 @@ class ThreadQueries {
                 (row, index) -> new RevisionView(row.getInt("revision"), row.getString("body"), Sql.instant(row, "at")),
                 commentId);
         List<LinkView> links = links(new String[]{commentId}).getOrDefault(commentId, List.of());
-        return Optional.of(new CommentDetail(comment.commentId, comment.topicId, comment.parentId,
+        return Optional.of(new CommentDetail(comment.commentId, comment.topicId, comment.parentId, comment.depth,
                 new Author(comment.authorId, comment.authorName), comment.body, comment.createdAt, comment.editedAt,
                 comment.revision, comment.retracted, links, comment.replyCount, revisions));
     }

@@ -13,9 +13,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A root comment and every reply below it, nested into the answer shape. The order comes from the tree itself
- * (parent ids, replies oldest first), so it does not depend on the order the rows were read in; the tree is walked
- * with a stack of its own, so no depth of replies can exhaust the thread's stack.
+ * A root comment and every reply below it, in the answer shape: replies nest down to a display depth; below it they
+ * are listed flat in the replies of their ancestor at that depth, in thread order (the order the nested tree would
+ * show them in: each reply after the one it answers, replies oldest first), each with its own parentId and depth. So
+ * only the nesting depends on the display depth, never the order, and no depth of replies makes the answer deeper
+ * than the display depth.
+ * <p>
+ * The order comes from the tree itself (parent ids, sequences), not from the order the rows were read in, and the
+ * tree is walked with a stack of its own, so a reply chain of any length cannot exhaust the thread's stack.
  *
  * @param descendants every reply below the root, in any order
  */
@@ -31,8 +36,8 @@ record ThreadTree(CommentRow root, List<CommentRow> descendants) {
         return ids;
     }
 
-    /** The root with its replies nested, each comment with its links. */
-    ThreadComment render(Map<String, List<LinkView>> links) {
+    /** The root with its replies nested down to {@code displayDepth}, each comment with its links. */
+    ThreadComment render(Map<String, List<LinkView>> links, int displayDepth) {
         Map<String, List<CommentRow>> replies = new HashMap<>();
         for (CommentRow reply : descendants) {
             replies.computeIfAbsent(reply.parentId, id -> new ArrayList<>()).add(reply);
@@ -43,9 +48,11 @@ record ThreadTree(CommentRow root, List<CommentRow> descendants) {
         pushRepliesOf(root, answer, replies, toPlace);
         while (!toPlace.isEmpty()) {
             Placed next = toPlace.pop();
-            ThreadComment view = view(next.comment(), links);
+            CommentRow comment = next.comment();
+            ThreadComment view = view(comment, links);
             next.under().replies().add(view);
-            pushRepliesOf(next.comment(), view, replies, toPlace);
+            // down to the display depth a comment's replies nest in it; below, they join the flat list it is in
+            pushRepliesOf(comment, comment.depth <= displayDepth ? view : next.under(), replies, toPlace);
         }
         return answer;
     }
@@ -64,7 +71,8 @@ record ThreadTree(CommentRow root, List<CommentRow> descendants) {
     }
 
     private static ThreadComment view(CommentRow comment, Map<String, List<LinkView>> links) {
-        return new ThreadComment(comment.commentId, comment.parentId, new Author(comment.authorId, comment.authorName),
+        return new ThreadComment(comment.commentId, comment.parentId, comment.depth,
+                new Author(comment.authorId, comment.authorName),
                 comment.body, comment.createdAt, comment.editedAt, comment.revision, comment.retracted,
                 links.getOrDefault(comment.commentId, List.of()), comment.replyCount, new ArrayList<>());
     }

@@ -25,8 +25,8 @@ class TopicQueries {
     Page<TopicSummary> mostRecentlyActive(TopicsCursor after, int limit) {
         return Page.fetch(limit, count -> after == null
                         ? jdbc.query(SELECT + ORDER, TopicSummary.MAPPER, count)
-                        : jdbc.query(SELECT + "where (last_activity_at, topic_id) < (?, ?)" + ORDER, TopicSummary.MAPPER,
-                                Sql.timestamp(after.lastActivityAt()), after.topicId(), count),
+                        : jdbc.query(SELECT + "where (last_activity_at, topic_id) < (?, ?)" + ORDER,
+                                TopicSummary.MAPPER, Sql.timestamp(after.lastActivityAt()), after.topicId(), count),
                 last -> TopicsCursor.after(last).encode());
     }
 

@@ -52,7 +52,8 @@ public final class Cursor {
             }
             plain.append(SEPARATOR).append(text);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.toString().getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(plain.toString().getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Decodes a cursor of {@code kind} with exactly {@code fieldCount} fields, or answers 400. */
