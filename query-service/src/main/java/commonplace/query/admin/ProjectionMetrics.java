@@ -15,11 +15,11 @@ import java.util.function.ToDoubleFunction;
 @Component
 class ProjectionMetrics implements MeterBinder {
 
-    private final ProjectionStatusService status;
+    private final ProjectionStatusQueries status;
     private final IngestStatus ingest;
     private final AppliedPositions positions;
 
-    ProjectionMetrics(ProjectionStatusService status, IngestStatus ingest, AppliedPositions positions) {
+    ProjectionMetrics(ProjectionStatusQueries status, IngestStatus ingest, AppliedPositions positions) {
         this.status = status;
         this.ingest = ingest;
         this.positions = positions;

@@ -42,9 +42,9 @@ import java.util.concurrent.TimeoutException;
  * scrape reading several gauges asks the database and Kafka once.
  */
 @Component
-class ProjectionStatusService {
+class ProjectionStatusQueries {
 
-    private static final Logger log = LoggerFactory.getLogger(ProjectionStatusService.class);
+    private static final Logger log = LoggerFactory.getLogger(ProjectionStatusQueries.class);
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final long KAFKA_TIMEOUT_MS = 2_000;
 
@@ -61,7 +61,7 @@ class ProjectionStatusService {
     private ProjectionStatus cached;
     private Instant cachedAt = Instant.MIN;
 
-    ProjectionStatusService(KafkaSettings kafka, Admin admin, OffsetStore offsets, DeadLetters deadLetters,
+    ProjectionStatusQueries(KafkaSettings kafka, Admin admin, OffsetStore offsets, DeadLetters deadLetters,
                             IngestStatus ingest, BatchApplier applier, JdbcTemplate jdbc, ProjectionRebuild rebuild) {
         this.kafka = kafka;
         this.admin = admin;
