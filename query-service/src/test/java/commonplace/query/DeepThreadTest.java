@@ -40,7 +40,7 @@ class DeepThreadTest extends QueryServiceTestBase {
         chain(thousand, 1_000);
         chain(fiveThousand, 5_000);
         // a second root after the chain, so the chain's page has a next one
-        fiveThousand.comment("second-" + fiveThousand.topicId, "After the chain.", "bo", "Bo");
+        fiveThousand.comment("second-" + fiveThousand.topicId, "After the chain.", "deep-two", "Deep Two");
         publish(thousand.envelopes());
         publish(fiveThousand.envelopes());
         awaitApplied(thousand.topicId, thousand.lastSequence());
@@ -124,13 +124,16 @@ class DeepThreadTest extends QueryServiceTestBase {
         assertThat(migrated.get(40)).hasSize(LONGEST_PATH);
     }
 
-    /** One root and a chain of {@code replies}, each answering the one before. */
+    /**
+     * One root and a chain of {@code replies}, each answering the one before, by two authors of this class alone (the
+     * other classes read the histories of theirs).
+     */
     private static void chain(TestTopic topic, int replies) {
-        topic.open("Deep", "ada", "Ada");
-        topic.comment(replyId(topic, 0), "The root.", "ada", "Ada");
+        topic.open("Deep", "deep-one", "Deep One");
+        topic.comment(replyId(topic, 0), "The root.", "deep-one", "Deep One");
         for (int reply = 1; reply <= replies; reply++) {
             topic.reply(replyId(topic, reply), replyId(topic, reply - 1), "Reply " + reply + ".",
-                    reply % 2 == 0 ? "ada" : "bo", reply % 2 == 0 ? "Ada" : "Bo");
+                    reply % 2 == 0 ? "deep-one" : "deep-two", reply % 2 == 0 ? "Deep One" : "Deep Two");
         }
     }
 
