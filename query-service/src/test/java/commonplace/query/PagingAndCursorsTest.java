@@ -75,6 +75,21 @@ class PagingAndCursorsTest extends QueryServiceTestBase {
     }
 
     @Test
+    void cursorsAtTheEdgesOfTheInstantsTheyMayHoldArePages() {
+        long year9999Ends = AFTER_9999_MICROS - 1;
+        // before year 1 nothing happened, and everything happened before the end of 9999
+        JsonNode none = get("/api/v1/topics?cursor=" + encode(cursor("v1|topics|" + YEAR_1_MICROS + "|t"))).json();
+        assertThat(none.get("items")).isEmpty();
+        JsonNode all = get("/api/v1/authors/" + author + "/history?cursor="
+                + encode(cursor("v1|history|" + author + "|" + year9999Ends + "|t|1"))).json();
+        assertThat(all.get("items")).hasSize(4);
+        assertThat(get("/api/v1/authors/" + author + "/history?cursor="
+                + encode(cursor("v1|history|" + author + "|" + YEAR_1_MICROS + "|t|1"))).json().get("items")).isEmpty();
+        assertThat(get("/api/v1/topics?limit=500&cursor=" + encode(cursor("v1|topics|" + year9999Ends + "|t"))).json()
+                .get("items")).isNotEmpty();
+    }
+
+    @Test
     void tamperedThreadCursorsAre400NowAndAsOf() {
         String thread = "/api/v1/topics/" + topic.topicId + "/thread?limit=1";
         for (String asOf : List.of("", "&asOf=2030-01-01T00:00:00Z")) {
