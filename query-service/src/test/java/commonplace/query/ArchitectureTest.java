@@ -4,6 +4,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
@@ -26,8 +27,15 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("commonplace.query.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("commonplace.query.thread..",
                         "commonplace.query.timeline..", "commonplace.query.authorhistory..",
-                        "commonplace.query.topics..", "commonplace.query.events..", "commonplace.query.web..",
+                        "commonplace.query.topics..", "commonplace.query.eventlog..", "commonplace.query.web..",
                         "commonplace.query.admin..", "commonplace.query.consistency..", "org.springframework.web..")
+                .check(QUERY_SERVICE);
+    }
+
+    @Test
+    void controllersDoHttpOnlyAndLeaveTheSqlToTheQueriesOfTheirSlice() {
+        noClasses().that().areAnnotatedWith(RestController.class)
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
                 .check(QUERY_SERVICE);
     }
 
@@ -36,7 +44,7 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("commonplace.query.rebuild..")
                 .should().dependOnClassesThat().resideInAnyPackage("commonplace.query.thread..",
                         "commonplace.query.timeline..", "commonplace.query.authorhistory..",
-                        "commonplace.query.topics..", "commonplace.query.events..", "commonplace.query.activity..",
+                        "commonplace.query.topics..", "commonplace.query.eventlog..", "commonplace.query.activity..",
                         "commonplace.query.web..", "commonplace.query.admin..", "org.springframework.web..")
                 .check(QUERY_SERVICE);
     }

@@ -2,7 +2,7 @@ package commonplace.query;
 
 import com.zaxxer.hikari.HikariDataSource;
 import commonplace.query.authorhistory.AuthorHistoryProjection;
-import commonplace.query.events.EventLogProjection;
+import commonplace.query.eventlog.EventLogProjection;
 import commonplace.query.ingest.BatchApplier;
 import commonplace.query.thread.ThreadProjection;
 import commonplace.query.timeline.TimelineProjection;

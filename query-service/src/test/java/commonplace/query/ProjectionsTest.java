@@ -4,7 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import commonplace.events.EventEnvelope;
 import commonplace.events.LinkOrigin;
 import commonplace.query.authorhistory.AuthorHistoryProjection;
-import commonplace.query.events.EventLogProjection;
+import commonplace.query.eventlog.EventLogProjection;
 import commonplace.query.ingest.AppliedEvent;
 import commonplace.query.ingest.BatchApplier;
 import commonplace.query.ingest.BatchOutcome;

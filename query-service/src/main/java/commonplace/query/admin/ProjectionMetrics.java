@@ -15,11 +15,11 @@ import java.util.function.ToDoubleFunction;
 @Component
 class ProjectionMetrics implements MeterBinder {
 
-    private final ProjectionStatusService status;
+    private final ProjectionStatusQueries status;
     private final IngestStatus ingest;
     private final AppliedPositions positions;
 
-    ProjectionMetrics(ProjectionStatusService status, IngestStatus ingest, AppliedPositions positions) {
+    ProjectionMetrics(ProjectionStatusQueries status, IngestStatus ingest, AppliedPositions positions) {
         this.status = status;
         this.ingest = ingest;
         this.positions = positions;
@@ -29,7 +29,7 @@ class ProjectionMetrics implements MeterBinder {
     public void bindTo(MeterRegistry registry) {
         // only names here: the figures are read at scrape time, so start-up never waits for Kafka
         for (String name : status.readModelNames()) {
-            gauge(registry, "commonplace.projection.lag.events", name, "Events on the topic not applied yet",
+            gauge(registry, "commonplace.projection.lag.events", name, "Events on the Kafka topic not applied yet",
                     readModel -> orNaN(readModel.lagEvents()));
             gauge(registry, "commonplace.projection.lag.millis", name, "Age of the oldest unapplied event (approx.)",
                     readModel -> orNaN(readModel.lagMillis()));

@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProjectionStatusController {
 
-    private final ProjectionStatusService status;
+    private final ProjectionStatusQueries status;
 
-    ProjectionStatusController(ProjectionStatusService status) {
+    ProjectionStatusController(ProjectionStatusQueries status) {
         this.status = status;
     }
 

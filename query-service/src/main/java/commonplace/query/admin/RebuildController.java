@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * {@code POST /api/v1/admin/projections/rebuild} (moderators only): starts rebuilding every read model from the
- * whole event topic and answers 202 at once; the status endpoint follows it. One rebuild at a time: 409.
+ * whole Kafka topic and answers 202 at once; the status endpoint follows it. One rebuild at a time: 409.
  */
 @RestController
 class RebuildController {

@@ -86,7 +86,7 @@ public class BatchApplier {
                         withoutQuotes(reading.problem()));
                 deadLetters.add(new DeadLetter(record, reading.problem()));
             }
-            nextOffsets.computeIfAbsent(record.topic(), topic -> new TreeMap<>())
+            nextOffsets.computeIfAbsent(record.topic(), kafkaTopic -> new TreeMap<>())
                     .merge(record.partition(), record.offset() + 1, Math::max);
         }
 
@@ -127,7 +127,7 @@ public class BatchApplier {
         if (!deadLetters.isEmpty()) {
             DeadLetters.save(jdbc, deadLetters);
         }
-        nextOffsets.forEach((topic, offsets) -> OffsetStore.save(jdbc, topic, offsets));
+        nextOffsets.forEach((kafkaTopic, offsets) -> OffsetStore.save(jdbc, kafkaTopic, offsets));
         return new BatchOutcome(Map.copyOf(applied), fresh.size(), skipped, deadLetters.size(), lastOccurredAt);
     }
 

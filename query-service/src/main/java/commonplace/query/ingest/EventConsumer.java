@@ -26,8 +26,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The one consumer thread: polls the event topic and hands every batch to the {@link BatchApplier}. Positions come
- * from PostgreSQL: on assignment each partition is sought to its stored offset (or the beginning), and until that
+ * The one consumer thread: polls the Kafka topic (the feed) and hands every batch to the {@link BatchApplier}.
+ * Positions come from PostgreSQL: on assignment each partition is sought to its stored offset (or the beginning), and until that
  * worked the partition stays paused. A failed batch is sought back and offered again after a pause. A broker that
  * is down only delays it; the service answers reads meanwhile. A rebuild swaps the read models in
  * {@link #betweenBatches}: no batch is applied meanwhile, and afterwards every partition is sought to the offsets
@@ -44,7 +44,7 @@ public class EventConsumer implements SmartLifecycle {
     private final KafkaSettings settings;
     private final BatchApplier applier;
     private final OffsetStore offsets;
-    private final TopicBootstrap topicBootstrap;
+    private final KafkaTopicBootstrap kafkaTopicBootstrap;
     private final IngestStatus status;
     private final List<IngestListener> listeners;
 
@@ -57,12 +57,12 @@ public class EventConsumer implements SmartLifecycle {
     private CountDownLatch stopSignal = new CountDownLatch(0);
     private Thread thread;
 
-    EventConsumer(KafkaSettings settings, BatchApplier applier, OffsetStore offsets, TopicBootstrap topicBootstrap,
-                  IngestStatus status, List<IngestListener> listeners) {
+    EventConsumer(KafkaSettings settings, BatchApplier applier, OffsetStore offsets,
+                  KafkaTopicBootstrap kafkaTopicBootstrap, IngestStatus status, List<IngestListener> listeners) {
         this.settings = settings;
         this.applier = applier;
         this.offsets = offsets;
-        this.topicBootstrap = topicBootstrap;
+        this.kafkaTopicBootstrap = kafkaTopicBootstrap;
         this.status = status;
         this.listeners = listeners;
     }
@@ -125,7 +125,7 @@ public class EventConsumer implements SmartLifecycle {
 
     private void run() {
         Duration backoff = MIN_BACKOFF;
-        while (running && !topicBootstrap.ensureTopic()) {
+        while (running && !kafkaTopicBootstrap.ensureKafkaTopic()) {
             if (pause(backoff)) {
                 return;
             }
@@ -137,7 +137,7 @@ public class EventConsumer implements SmartLifecycle {
                 return;
             }
             Set<TopicPartition> unsought = new HashSet<>();
-            kafka.subscribe(List.of(settings.topic()), new SeekToStoredOffsets(kafka, unsought));
+            kafka.subscribe(List.of(settings.kafkaTopic()), new SeekToStoredOffsets(kafka, unsought));
             backoff = MIN_BACKOFF;
             while (running) {
                 try {
@@ -248,7 +248,7 @@ public class EventConsumer implements SmartLifecycle {
         }
         Map<Integer, Long> stored;
         try {
-            stored = offsets.load(settings.topic());
+            stored = offsets.load(settings.kafkaTopic());
         } catch (RuntimeException e) {
             log.warn("Stored offsets could not be read ({}); partitions {} stay paused", e.toString(), unsought);
             return;

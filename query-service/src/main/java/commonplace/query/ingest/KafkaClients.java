@@ -15,7 +15,9 @@ import java.util.Map;
 @Configuration(proxyBeanMethods = false)
 class KafkaClients {
 
-    /** Used for creating the topic and reading end offsets; it connects lazily, so a broker that is down is fine. */
+    /**
+     * Used for creating the Kafka topic and reading end offsets; it connects lazily, so a broker that is down is fine.
+     */
     @Bean(destroyMethod = "close")
     Admin kafkaAdmin(KafkaSettings settings) {
         return Admin.create(Map.of(

@@ -12,6 +12,10 @@ import java.util.List;
 /** Instants to and from timestamptz columns, the one conversion every projection and query needs. */
 public final class Sql {
 
+    /** The instants the read models take: timestamptz holds more, but the answers' instant format does not. */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private static final long SECONDS_PER_DAY = 86_400;
     private static final long LAST_SECOND_OF_9999 = 253_402_300_800L;
 

@@ -23,7 +23,7 @@ record LiveSide(EventConsumer consumer, OffsetStore offsets, JdbcTemplate jdbc, 
 
     /** How far the live read models are, per partition: the offsets stored with them. */
     Map<Integer, Long> storedOffsets() {
-        return offsets.load(kafka.topic());
+        return offsets.load(kafka.kafkaTopic());
     }
 
     /**

@@ -114,7 +114,8 @@ public class ProjectionRebuild implements SmartLifecycle {
         running = run;
         Thread worker = new Thread(() -> runToTheEnd(run, rebuildDataSource, lock), "commonplace-query-rebuild");
         thread = worker;
-        log.info("Rebuild started: replaying {} from offset 0 into schema {}", live.kafka().topic(), names.rebuild());
+        log.info("Rebuild started: replaying {} from offset 0 into schema {}", live.kafka().kafkaTopic(),
+                names.rebuild());
         worker.start();
         return run.progress();
     }

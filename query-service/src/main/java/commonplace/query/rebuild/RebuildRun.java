@@ -29,8 +29,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
- * One rebuild, on its own thread: the fresh schema, the replay of the whole topic into it (by several workers, each
- * with its own share of the partitions, its own connection and the same projection code), the deferred indexes,
+ * One rebuild, on its own thread: the fresh schema, the replay of the whole Kafka topic into it (by several workers,
+ * each with its own share of the partitions, its own connection and the same projection code), the deferred indexes,
  * and the switch between two live batches. Until the switch the live read models serve and keep being updated.
  */
 final class RebuildRun {
@@ -50,7 +50,7 @@ final class RebuildRun {
     }
 
     private static final Logger log = LoggerFactory.getLogger(RebuildRun.class);
-    // a poll returns as soon as records are there: the timeout only delays noticing the end of the topic
+    // a poll returns as soon as records are there: the timeout only delays noticing the end of the Kafka topic
     private static final Duration POLL_TIMEOUT = Duration.ofMillis(100);
     private static final int ATTEMPTS = 5;
 
@@ -131,7 +131,7 @@ final class RebuildRun {
                     opened.add(new Share(Replay.fromTheBeginning(live.kafka(), settings.maxPollRecords(), applier,
                             share, workers)));
                 } catch (KafkaException e) {
-                    throw new Failed("the event topic could not be read (" + e.getClass().getSimpleName()
+                    throw new Failed("the Kafka topic could not be read (" + e.getClass().getSimpleName()
                             + "); the live read models stay");
                 }
             }
@@ -222,7 +222,7 @@ final class RebuildRun {
         live.switchTo(schemas);
     }
 
-    /** One worker's share of the partitions: its replay and how far it still is from the end of the topic. */
+    /** One worker's share of the partitions: its replay and how far it still is from the end of the Kafka topic. */
     private final class Share {
 
         private final Replay replay;
@@ -233,8 +233,8 @@ final class RebuildRun {
         }
 
         /**
-         * Replays until a poll comes back short (the end of the topic is near) and the live read models are at most
-         * a batch ahead, so the switch holds the live consumer only briefly.
+         * Replays until a poll comes back short (the end of the Kafka topic is near) and the live read models are at
+         * most a batch ahead, so the switch holds the live consumer only briefly.
          */
         void untilNearTheLivePosition() {
             while (true) {

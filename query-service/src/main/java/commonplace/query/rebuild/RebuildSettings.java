@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import java.time.Duration;
 
 /**
- * How a rebuild replays the topic.
+ * How a rebuild replays the Kafka topic.
  *
  * @param maxPollRecords records per poll and per transaction of the rebuild schema
  * @param workers        replays side by side, each with a share of the partitions and a connection of its own

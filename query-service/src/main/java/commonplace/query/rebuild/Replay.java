@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a share of the event topic's partitions from offset 0 and applies them to the rebuild schema. No consumer
+ * Reads a share of the Kafka topic's partitions from offset 0 and applies them to the rebuild schema. No consumer
  * group: the partitions are assigned by hand and start at the beginning, in big fetches and big batches. Replays
- * of disjoint shares run side by side: a topic lives in one partition, so they never touch the same topic's rows.
+ * of disjoint shares run side by side: a discussion topic lives in one partition, so they never touch the same
+ * topic's rows.
  * One thread at a time may call it, except {@link #wakeup()}.
  */
 final class Replay implements AutoCloseable {
@@ -61,7 +62,7 @@ final class Replay implements AutoCloseable {
                 ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000),
                 new StringDeserializer(), new ByteArrayDeserializer());
         try {
-            List<PartitionInfo> found = kafka.partitionsFor(settings.topic(), Duration.ofSeconds(30));
+            List<PartitionInfo> found = kafka.partitionsFor(settings.kafkaTopic(), Duration.ofSeconds(30));
             List<TopicPartition> partitions = found == null ? List.of() : found.stream()
                     .filter(info -> info.partition() % shares == share)
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
@@ -116,7 +117,7 @@ final class Replay implements AutoCloseable {
         return behind;
     }
 
-    /** Offsets between this replay and the end of the topic, with end offsets at most a second old. */
+    /** Offsets between this replay and the end of the Kafka topic, with end offsets at most a second old. */
     long remaining() {
         if (partitions.isEmpty()) {
             return 0;

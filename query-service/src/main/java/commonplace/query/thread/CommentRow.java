@@ -6,11 +6,16 @@ import org.springframework.jdbc.core.RowMapper;
 import java.time.Instant;
 
 /**
- * One row of the comment table, mutable while a batch is folded into it.
- *
- * @param path zero-padded sequences from the root down, separated by dots: ordering by it is depth first
+ * One row of the comment table, mutable while a batch is folded into it. {@code path} holds the zero-padded sequences
+ * of the comment's ancestors from the root down to depth {@value #PATH_LEVELS}, then its own, separated by dots:
+ * ordering by it is depth first down to that depth and by sequence below it. Bounded, so that a reply chain of any
+ * length stores a path of at most 679 characters per comment instead of one that grows with the depth (a quadratic
+ * total). Answers do not depend on it: {@link ThreadTree} orders them from parent ids.
  */
 final class CommentRow {
+
+    /** The deepest ancestor a path names (see V4__bounded_comment_paths.sql, which holds the same figure). */
+    static final int PATH_LEVELS = 32;
 
     static final String COLUMNS = "comment_id, topic_id, parent_id, root_id, path, depth, sequence, author_id, "
             + "author_name, body, created_at, edited_at, revision, retracted, reply_count";
@@ -58,7 +63,19 @@ final class CommentRow {
         this.createdAt = createdAt;
     }
 
-    static String pathSegment(long sequence) {
+    /** The path of a root comment. */
+    static String rootPath(long sequence) {
+        return pathSegment(sequence);
+    }
+
+    /** The path of a reply with this sequence to {@code parent}: under the parent, or beside it below the bound. */
+    static String replyPath(CommentRow parent, long sequence) {
+        String ancestors = parent.depth <= PATH_LEVELS ? parent.path
+                : parent.path.substring(0, parent.path.lastIndexOf('.'));
+        return ancestors + "." + pathSegment(sequence);
+    }
+
+    private static String pathSegment(long sequence) {
         // what String.format("%019d") gives, without parsing a format for every comment
         String digits = Long.toString(sequence);
         return "0".repeat(Math.max(0, 19 - digits.length())) + digits;

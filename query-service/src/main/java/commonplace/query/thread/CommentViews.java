@@ -14,8 +14,12 @@ final class CommentViews {
     record LinkView(String url, String normalizedUrl, String domain) {
     }
 
-    /** A comment in a thread: replies nested, oldest first; a retracted one keeps its place without its body. */
-    record ThreadComment(String commentId, String parentId, Author author, String body, Instant createdAt,
+    /**
+     * A comment in a thread: replies nested, oldest first, down to the display depth and listed flat below it
+     * ({@link ThreadTree}); {@code depth} is its true depth (a root is 0). A retracted one keeps its place without its
+     * body.
+     */
+    record ThreadComment(String commentId, String parentId, int depth, Author author, String body, Instant createdAt,
                          Instant editedAt, int revision, boolean retracted, List<LinkView> links, int replyCount,
                          List<ThreadComment> replies) {
     }
@@ -24,7 +28,7 @@ final class CommentViews {
     }
 
     /** One comment on its own: no replies (their number only), with its topic and full edit history. */
-    record CommentDetail(String commentId, String topicId, String parentId, Author author, String body,
+    record CommentDetail(String commentId, String topicId, String parentId, int depth, Author author, String body,
                          Instant createdAt, Instant editedAt, int revision, boolean retracted, List<LinkView> links,
                          int replyCount, List<RevisionView> revisions) {
     }

@@ -5,8 +5,9 @@ import commonplace.events.UnreadableEventException;
 import commonplace.query.ingest.AppliedEvent;
 import commonplace.query.ingest.Sql;
 import commonplace.query.thread.CommentViews.LinkView;
-import commonplace.query.thread.ThreadQueries.RootPage;
+import commonplace.query.thread.CommentViews.ThreadComment;
 import commonplace.query.thread.ThreadQueries.Sort;
+import commonplace.query.web.Page;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,12 +16,12 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -32,9 +33,6 @@ import java.util.stream.Collectors;
 class ThreadAsOf {
 
     private static final Logger log = LoggerFactory.getLogger(ThreadAsOf.class);
-    /** timestamptz cannot hold every Instant; no event lies outside these anyway. */
-    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
-    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private final JdbcTemplate jdbc;
 
@@ -42,46 +40,46 @@ class ThreadAsOf {
         this.jdbc = jdbc;
     }
 
-    /** A page of the thread as of {@code asOf}; empty when the topic had no event by then. */
-    Optional<RootPage> roots(String topicId, Instant asOf, Sort sort, Long afterSequence, int limit) {
+    /**
+     * A page of the thread as of {@code asOf}, shaped as {@link ThreadQueries#roots} shapes one; empty when the topic
+     * had no event by then.
+     */
+    Optional<Page<ThreadComment>> roots(String topicId, Instant asOf, Sort sort, ThreadCursor after, int limit,
+                                        int displayDepth) {
         Optional<ThreadBatch> folded = fold(topicId, asOf);
         if (folded.isEmpty()) {
             return Optional.empty();
         }
-        Map<String, CommentRow> comments = folded.get().comments();
+        Collection<CommentRow> comments = folded.get().comments().values();
+        Map<String, List<CommentRow>> descendants = comments.stream().filter(comment -> comment.parentId != null)
+                .collect(Collectors.groupingBy(comment -> comment.rootId));
         Comparator<CommentRow> bySequence = Comparator.comparingLong(comment -> comment.sequence);
-        List<CommentRow> roots = comments.values().stream()
-                .filter(comment -> comment.parentId == null)
-                .filter(comment -> afterSequence == null
-                        || (sort == Sort.OLDEST ? comment.sequence > afterSequence : comment.sequence < afterSequence))
-                .sorted(sort == Sort.OLDEST ? bySequence : bySequence.reversed())
-                .limit(limit + 1L)
-                .toList();
-        boolean more = roots.size() > limit;
-        List<CommentRow> page = roots.subList(0, Math.min(limit, roots.size()));
-        Set<String> rootIds = page.stream().map(root -> root.commentId).collect(Collectors.toSet());
-        List<CommentRow> descendants = comments.values().stream()
-                .filter(comment -> comment.parentId != null && rootIds.contains(comment.rootId))
-                .sorted(Comparator.comparing(comment -> comment.path))
-                .toList();
+        Page<ThreadTree> page = Page.fetch(limit, count -> comments.stream()
+                        .filter(comment -> comment.parentId == null)
+                        .filter(comment -> after == null || (sort == Sort.OLDEST
+                                ? comment.sequence > after.afterSequence() : comment.sequence < after.afterSequence()))
+                        .sorted(sort == Sort.OLDEST ? bySequence : bySequence.reversed())
+                        .limit(count)
+                        .map(root -> new ThreadTree(root, descendants.getOrDefault(root.commentId, List.of())))
+                        .toList(),
+                tree -> ThreadQueries.cursorAfter(tree, sort));
         Map<String, List<LinkView>> links = new HashMap<>();
-        for (List<CommentRow> part : List.of(page, descendants)) {
-            for (CommentRow comment : part) {
-                List<LinkView> views = folded.get().links(comment.commentId).stream()
-                        .map(link -> new LinkView(link.url(), link.normalizedUrl(), link.domain())).toList();
-                if (!views.isEmpty()) {
-                    links.put(comment.commentId, views);
-                }
+        page.items().stream().flatMap(tree -> tree.commentIds().stream()).forEach(commentId -> {
+            List<LinkView> views = folded.get().links(commentId).stream()
+                    .map(link -> new LinkView(link.url(), link.normalizedUrl(), link.domain())).toList();
+            if (!views.isEmpty()) {
+                links.put(commentId, views);
             }
-        }
-        return Optional.of(ThreadQueries.assemble(page, descendants, links, more));
+        });
+        return Optional.of(page.map(tree -> tree.render(links, displayDepth)));
     }
 
     /** Every event of the topic that had happened by {@code asOf}, in sequence order, folded from nothing. */
     private Optional<ThreadBatch> fold(String topicId, Instant asOf) {
         // occurred_at holds microseconds: cutting asOf to them keeps "at or before" exact
-        Instant bound = asOf.isBefore(EARLIEST) ? EARLIEST
-                : asOf.isAfter(LATEST) ? LATEST : asOf.truncatedTo(ChronoUnit.MICROS);
+        // no event lies outside the instants the tables take, so clamping changes no answer
+        Instant bound = asOf.isBefore(Sql.EARLIEST) ? Sql.EARLIEST
+                : asOf.isAfter(Sql.LATEST) ? Sql.LATEST : asOf.truncatedTo(ChronoUnit.MICROS);
         ThreadBatch fold = new ThreadBatch(Map.of());
         int[] events = {0};
         jdbc.query("select sequence, envelope from event_log where topic_id = ? and occurred_at <= ? order by sequence",

@@ -79,13 +79,13 @@ final class ThreadBatch {
     void apply(AppliedEvent applied) {
         DiscussionEvent event = applied.event();
         if (event instanceof CommentPosted posted) {
-            String path = CommentRow.pathSegment(applied.sequence());
+            String path = CommentRow.rootPath(applied.sequence());
             create(applied, new CommentRow(posted.commentId(), posted.topicId(), null, posted.commentId(), path, 0,
                     applied.sequence(), posted.authorId(), authorName(event), applied.occurredAt()), posted.body());
         } else if (event instanceof ReplyPosted reply) {
             CommentRow parent = find(reply.topicId(), reply.parentId(), applied);
             if (parent != null) {
-                String path = parent.path + "." + CommentRow.pathSegment(applied.sequence());
+                String path = CommentRow.replyPath(parent, applied.sequence());
                 if (create(applied, new CommentRow(reply.commentId(), reply.topicId(), parent.commentId,
                         parent.rootId, path, parent.depth + 1, applied.sequence(), reply.authorId(),
                         authorName(event), applied.occurredAt()), reply.body())) {

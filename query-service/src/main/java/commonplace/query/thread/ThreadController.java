@@ -1,14 +1,10 @@
 package commonplace.query.thread;
 
 import commonplace.query.thread.CommentViews.CommentDetail;
-import commonplace.query.thread.CommentViews.ThreadComment;
-import commonplace.query.thread.ThreadQueries.RootPage;
 import commonplace.query.thread.ThreadQueries.Sort;
 import commonplace.query.web.ApiProblem;
-import commonplace.query.web.Cursor;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Limits;
-import commonplace.query.web.Page;
 import commonplace.query.web.TopicPages;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.WebRequest;
 
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -29,16 +26,16 @@ import java.util.function.Supplier;
 @RestController
 class ThreadController {
 
-    private static final String CURSOR_KIND = "thread";
-
     private final ThreadQueries queries;
     private final ThreadAsOf asOfQueries;
     private final TopicPages pages;
+    private final int displayDepth;
 
-    ThreadController(ThreadQueries queries, ThreadAsOf asOfQueries, TopicPages pages) {
+    ThreadController(ThreadQueries queries, ThreadAsOf asOfQueries, TopicPages pages, ThreadSettings settings) {
         this.queries = queries;
         this.asOfQueries = asOfQueries;
         this.pages = pages;
+        this.displayDepth = settings.displayDepth();
     }
 
     @GetMapping("/api/v1/topics/{topicId}/thread")
@@ -50,22 +47,20 @@ class ThreadController {
         Sort order = sort(sort);
         int pageSize = Limits.parse(limit);
         Instant instant = asOf == null ? null : instant(asOf);
-        Long afterSequence = cursor == null ? null : afterSequence(cursor, topicId, order);
+        ThreadCursor after = cursor == null ? null : ThreadCursor.decode(cursor, topicId, order);
+        // the display depth too: a restart with another one must not confirm pages of the old shape
         String pageKey = String.join(" ", "thread", order.name(), String.valueOf(pageSize),
-                String.valueOf(afterSequence), String.valueOf(instant));
+                after == null ? "first" : String.valueOf(after.afterSequence()), String.valueOf(instant),
+                "depth " + displayDepth);
         if (instant == null) {
             return pages.answer(request, topicId, pageKey, () -> ApiProblem.notFound("No topic " + topicId + "."),
-                    () -> page(topicId, order, queries.roots(topicId, order, afterSequence, pageSize)));
+                    () -> queries.roots(topicId, order, after, pageSize, displayDepth));
         }
         Supplier<ApiProblem> noEventsThen = () ->
                 ApiProblem.notFound("Topic " + topicId + " had no events at " + instant + ".");
-        return pages.answer(request, topicId, pageKey, noEventsThen, () -> page(topicId, order,
-                asOfQueries.roots(topicId, instant, order, afterSequence, pageSize).orElseThrow(noEventsThen)));
-    }
-
-    private static Page<ThreadComment> page(String topicId, Sort order, RootPage page) {
-        String next = page.more() ? Cursor.encode(CURSOR_KIND, topicId, order.name(), page.lastSequence()) : null;
-        return new Page<>(page.roots(), next);
+        return pages.answer(request, topicId, pageKey, noEventsThen,
+                () -> asOfQueries.roots(topicId, instant, order, after, pageSize, displayDepth)
+                        .orElseThrow(noEventsThen));
     }
 
     @GetMapping("/api/v1/comments/{commentId}")
@@ -74,20 +69,14 @@ class ThreadController {
         return queries.comment(commentId).orElseThrow(() -> ApiProblem.notFound("No comment " + commentId + "."));
     }
 
-    /** The last root sequence of the page before, from a cursor this list issued for this topic and order. */
-    private static long afterSequence(String cursor, String topicId, Sort order) {
-        Cursor decoded = Cursor.decode(cursor, CURSOR_KIND, 3);
-        if (!decoded.text(0).equals(topicId) || !decoded.text(1).equals(order.name())) {
-            throw ApiProblem.invalid("cursor", "belongs to another topic or sort order");
-        }
-        return decoded.number(2);
-    }
-
-    /** An ISO-8601 instant: {@code 2026-11-25T04:05:06.123Z}, or with an offset such as {@code +01:00}. */
+    /**
+     * An ISO-8601 instant: {@code 2026-11-25T04:05:06.123Z}, or with an offset such as {@code +01:00}. Cut to the
+     * microseconds events carry, so instants that name the same state share one page and one entity tag.
+     */
     private static Instant instant(String asOf) {
         try {
-            return Instant.parse(asOf.trim());
-        } catch (DateTimeParseException e) {
+            return Instant.parse(asOf.strip()).truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeException e) {
             throw ApiProblem.invalid("asOf", "must be an ISO-8601 instant such as 2026-11-25T04:05:06.123Z");
         }
     }

@@ -6,15 +6,16 @@ import commonplace.query.thread.CommentViews.LinkView;
 import commonplace.query.thread.CommentViews.RevisionView;
 import commonplace.query.thread.CommentViews.ThreadComment;
 import commonplace.query.web.Author;
+import commonplace.query.web.Page;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Reads threads with a fixed number of queries per page: the page of roots with all their descendants, then all
@@ -26,13 +27,9 @@ class ThreadQueries {
     /** Which way root comments are listed; replies are always oldest first. */
     enum Sort { OLDEST, NEWEST }
 
-    /** A page of root comments and whether more roots follow. */
-    record RootPage(List<ThreadComment> roots, long lastSequence, boolean more) {
-    }
-
     /**
      * One page of the thread in one statement: the page's roots plus one (whether more follow), and every descendant
-     * of the page's roots; each root followed by its descendants in path order.
+     * of the page's roots, each root before its descendants.
      */
     private static final String ROOTS_WITH_REPLIES = """
             with page as (
@@ -57,53 +54,40 @@ class ThreadQueries {
         this.jdbc = jdbc;
     }
 
-    /** Roots after {@code afterSequence} (exclusive; null for the first page) in {@code sort} order. */
-    RootPage roots(String topicId, Sort sort, Long afterSequence, int limit) {
-        long after = afterSequence != null ? afterSequence : sort == Sort.OLDEST ? 0 : Long.MAX_VALUE;
-        List<CommentRow> rows = jdbc.query(sort == Sort.OLDEST ? OLDEST_ROOTS_WITH_REPLIES : NEWEST_ROOTS_WITH_REPLIES,
-                CommentRow.MAPPER, topicId, after, limit + 1, limit);
-        List<CommentRow> roots = new ArrayList<>(limit + 1);
-        List<CommentRow> descendants = new ArrayList<>();
-        for (CommentRow row : rows) {
-            (row.parentId == null ? roots : descendants).add(row);
-        }
-        boolean more = roots.size() > limit;
-        List<CommentRow> page = roots.subList(0, Math.min(limit, roots.size()));
-        if (page.isEmpty()) {
-            return new RootPage(List.of(), 0, false);
-        }
-        String[] shown = Stream.concat(page.stream(), descendants.stream())
-                .map(comment -> comment.commentId).toArray(String[]::new);
-        return assemble(page, descendants, links(shown), more);
+    /**
+     * The page of root comments after {@code after} (null for the first page) in {@code sort} order, replies nested
+     * down to {@code displayDepth}.
+     */
+    Page<ThreadComment> roots(String topicId, Sort sort, ThreadCursor after, int limit, int displayDepth) {
+        long afterSequence = after != null ? after.afterSequence() : sort == Sort.OLDEST ? 0 : Long.MAX_VALUE;
+        // the extra root only tells whether more follow: its replies are not read
+        Page<ThreadTree> page = Page.fetch(limit, count -> trees(jdbc.query(
+                        sort == Sort.OLDEST ? OLDEST_ROOTS_WITH_REPLIES : NEWEST_ROOTS_WITH_REPLIES,
+                        CommentRow.MAPPER, topicId, afterSequence, count, count - 1)),
+                tree -> cursorAfter(tree, sort));
+        Map<String, List<LinkView>> links = links(page.items().stream()
+                .flatMap(tree -> tree.commentIds().stream()).toArray(String[]::new));
+        return page.map(tree -> tree.render(links, displayDepth));
     }
 
-    /**
-     * Nests a page of roots and their descendants (in path order) into the answer shape.
-     *
-     * @param more whether roots follow this page
-     */
-    static RootPage assemble(List<CommentRow> page, List<CommentRow> descendants, Map<String, List<LinkView>> links,
-                             boolean more) {
-        if (page.isEmpty()) {
-            return new RootPage(List.of(), 0, false);
-        }
-        Map<String, ThreadComment> built = new HashMap<>();
-        List<ThreadComment> answer = new ArrayList<>(page.size());
-        for (CommentRow root : page) {
-            ThreadComment view = threadView(root, links);
-            built.put(root.commentId, view);
-            answer.add(view);
-        }
-        // path order puts every parent before its replies, and replies oldest first
-        for (CommentRow reply : descendants) {
-            ThreadComment parent = built.get(reply.parentId);
-            if (parent != null) {
-                ThreadComment view = threadView(reply, links);
-                built.put(reply.commentId, view);
-                parent.replies().add(view);
+    /** The cursor of the page after the one that ends with {@code tree}'s root. */
+    static String cursorAfter(ThreadTree tree, Sort sort) {
+        return new ThreadCursor(tree.root().topicId, sort, tree.root().sequence).encode();
+    }
+
+    /** Rows of roots and their descendants, in root order, as one tree per root. */
+    private static List<ThreadTree> trees(List<CommentRow> rows) {
+        Map<String, List<CommentRow>> descendants = new LinkedHashMap<>();
+        List<CommentRow> roots = new ArrayList<>();
+        for (CommentRow row : rows) {
+            if (row.parentId == null) {
+                roots.add(row);
+            } else {
+                descendants.computeIfAbsent(row.rootId, id -> new ArrayList<>()).add(row);
             }
         }
-        return new RootPage(answer, page.get(page.size() - 1).sequence, more);
+        return roots.stream()
+                .map(root -> new ThreadTree(root, descendants.getOrDefault(root.commentId, List.of()))).toList();
     }
 
     Optional<CommentDetail> comment(String commentId) {
@@ -118,7 +102,7 @@ class ThreadQueries {
                 (row, index) -> new RevisionView(row.getInt("revision"), row.getString("body"), Sql.instant(row, "at")),
                 commentId);
         List<LinkView> links = links(new String[]{commentId}).getOrDefault(commentId, List.of());
-        return Optional.of(new CommentDetail(comment.commentId, comment.topicId, comment.parentId,
+        return Optional.of(new CommentDetail(comment.commentId, comment.topicId, comment.parentId, comment.depth,
                 new Author(comment.authorId, comment.authorName), comment.body, comment.createdAt, comment.editedAt,
                 comment.revision, comment.retracted, links, comment.replyCount, revisions));
     }
@@ -126,6 +110,9 @@ class ThreadQueries {
     /** The links of these comments, in the order of {@code comment_link_in_order}: per comment, as shared. */
     private Map<String, List<LinkView>> links(String[] commentIds) {
         Map<String, List<LinkView>> links = new HashMap<>();
+        if (commentIds.length == 0) {
+            return links;
+        }
         jdbc.query("select comment_id, url, normalized_url, domain from comment_link where comment_id = any(?) "
                         + "order by comment_id, sequence, share_id",
                 row -> {
@@ -133,11 +120,5 @@ class ThreadQueries {
                             row.getString("url"), row.getString("normalized_url"), row.getString("domain")));
                 }, (Object) commentIds);
         return links;
-    }
-
-    private static ThreadComment threadView(CommentRow comment, Map<String, List<LinkView>> links) {
-        return new ThreadComment(comment.commentId, comment.parentId, new Author(comment.authorId, comment.authorName),
-                comment.body, comment.createdAt, comment.editedAt, comment.revision, comment.retracted,
-                links.getOrDefault(comment.commentId, List.of()), comment.replyCount, new ArrayList<>());
     }
 }

@@ -37,14 +37,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Works out the projection status: stored offsets against the topic's end offsets (from a Kafka Admin client, so
+ * Works out the projection status: stored offsets against the Kafka topic's end offsets (from a Kafka Admin client, so
  * the figures cover every instance of the group), applied events, dead letters. Kept for a second, so a metrics
  * scrape reading several gauges asks the database and Kafka once.
  */
 @Component
-class ProjectionStatusService {
+class ProjectionStatusQueries {
 
-    private static final Logger log = LoggerFactory.getLogger(ProjectionStatusService.class);
+    private static final Logger log = LoggerFactory.getLogger(ProjectionStatusQueries.class);
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final long KAFKA_TIMEOUT_MS = 2_000;
 
@@ -61,7 +61,7 @@ class ProjectionStatusService {
     private ProjectionStatus cached;
     private Instant cachedAt = Instant.MIN;
 
-    ProjectionStatusService(KafkaSettings kafka, Admin admin, OffsetStore offsets, DeadLetters deadLetters,
+    ProjectionStatusQueries(KafkaSettings kafka, Admin admin, OffsetStore offsets, DeadLetters deadLetters,
                             IngestStatus ingest, BatchApplier applier, JdbcTemplate jdbc, ProjectionRebuild rebuild) {
         this.kafka = kafka;
         this.admin = admin;
@@ -88,7 +88,7 @@ class ProjectionStatusService {
     }
 
     private ProjectionStatus compute(Instant now) {
-        Map<Integer, Long> stored = new TreeMap<>(offsets.load(kafka.topic()));
+        Map<Integer, Long> stored = new TreeMap<>(offsets.load(kafka.kafkaTopic()));
         // past the stored offset lie at most commit markers the consumer already skipped
         ingest.positions().forEach((partition, position) -> stored.merge(partition, position, Math::max));
         Optional<Map<Integer, Long>> ends = endOffsets();
@@ -110,7 +110,7 @@ class ProjectionStatusService {
         Long lagMillis = ends.isPresent() ? lagMillis(lagEvents, now) : null;
         List<ReadModel> models = readModels.stream()
                 .map(name -> new ReadModel(name, position, lag, lagMillis)).toList();
-        return new ProjectionStatus("live", kafka.topic(), ends.isPresent(), models, deadLetters.count(),
+        return new ProjectionStatus("live", kafka.kafkaTopic(), ends.isPresent(), models, deadLetters.count(),
                 new ThisInstance(ingest.appliedEvents(), ingest.skippedDuplicates(), ingest.deadLettered(),
                         ingest.batches()), null, null);
     }
@@ -131,11 +131,11 @@ class ProjectionStatusService {
 
     private Optional<Map<Integer, Long>> endOffsets() {
         try {
-            TopicDescription topic = admin.describeTopics(List.of(kafka.topic())).allTopicNames()
-                    .get(KAFKA_TIMEOUT_MS, TimeUnit.MILLISECONDS).get(kafka.topic());
+            TopicDescription kafkaTopic = admin.describeTopics(List.of(kafka.kafkaTopic())).allTopicNames()
+                    .get(KAFKA_TIMEOUT_MS, TimeUnit.MILLISECONDS).get(kafka.kafkaTopic());
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            topic.partitions().forEach(partition ->
-                    latest.put(new TopicPartition(kafka.topic(), partition.partition()), OffsetSpec.latest()));
+            kafkaTopic.partitions().forEach(partition ->
+                    latest.put(new TopicPartition(kafka.kafkaTopic(), partition.partition()), OffsetSpec.latest()));
             Map<TopicPartition, ListOffsetsResultInfo> found = admin
                     .listOffsets(latest, new ListOffsetsOptions(IsolationLevel.READ_COMMITTED)).all()
                     .get(KAFKA_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -143,7 +143,7 @@ class ProjectionStatusService {
             found.forEach((partition, info) -> ends.put(partition.partition(), info.offset()));
             return Optional.of(ends);
         } catch (ExecutionException | TimeoutException e) {
-            log.debug("End offsets of {} unavailable: {}", kafka.topic(), e.toString());
+            log.debug("End offsets of {} unavailable: {}", kafka.kafkaTopic(), e.toString());
             return Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,4 +1,4 @@
-package commonplace.query.events;
+package commonplace.query.eventlog;
 
 import commonplace.query.ingest.AppendOnlyRows;
 import commonplace.query.ingest.AppliedEvent;

@@ -1,13 +1,12 @@
-package commonplace.query.events;
+package commonplace.query.eventlog;
 
-import commonplace.events.ConsistencyPosition;
+import commonplace.query.eventlog.EventFeedQueries.Line;
 import commonplace.query.topics.KnownTopics;
-import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Ids;
+import commonplace.query.web.Positions;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -19,9 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * {@code GET /api/v1/topics/{topicId}/events}: the topic's envelopes in sequence order as NDJSON, byte for byte as
- * they were on Kafka. Streamed in keyset chunks, so a long topic never sits in memory; {@code after} (a position)
- * resumes a feed.
+ * {@code GET /api/v1/topics/{topicId}/events}: the replay feed, the topic's envelopes in sequence order as NDJSON,
+ * byte for byte as they were on Kafka. Streamed in keyset chunks, so a long topic never sits in memory; {@code after}
+ * (a position) resumes a feed.
  */
 @RestController
 class EventFeedController {
@@ -30,16 +29,13 @@ class EventFeedController {
     private static final int CHUNK = 1000;
     private static final byte[] NEWLINE = {'\n'};
 
-    private record Line(long sequence, String envelope) {
-    }
-
     private static final Logger log = LoggerFactory.getLogger(EventFeedController.class);
 
-    private final JdbcTemplate jdbc;
+    private final EventFeedQueries queries;
     private final KnownTopics topics;
 
-    EventFeedController(JdbcTemplate jdbc, KnownTopics topics) {
-        this.jdbc = jdbc;
+    EventFeedController(EventFeedQueries queries, KnownTopics topics) {
+        this.queries = queries;
         this.topics = topics;
     }
 
@@ -47,11 +43,10 @@ class EventFeedController {
     void events(@PathVariable String topicId, @RequestParam(required = false) String after,
                 HttpServletResponse response) {
         Ids.topicId(topicId);
-        long from = after == null ? 0 : afterSequence(topicId, after);
+        long from = after == null ? 0 : Positions.afterSequence(after, topicId);
         topics.require(topicId);
         // the feed ends where the log stood when the request came in, even if events keep arriving
-        Long last = jdbc.queryForObject("select coalesce(max(sequence), 0) from event_log where topic_id = ?",
-                Long.class, topicId);
+        long last = queries.lastSequence(topicId).orElse(0);
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(NDJSON);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
@@ -63,13 +58,10 @@ class EventFeedController {
         }
     }
 
-    private void stream(String topicId, long from, Long last, OutputStream out) throws IOException {
+    private void stream(String topicId, long from, long last, OutputStream out) throws IOException {
         long position = from;
-        while (last != null && position < last) {
-            List<Line> lines = jdbc.query("select sequence, envelope from event_log "
-                            + "where topic_id = ? and sequence > ? and sequence <= ? order by sequence limit ?",
-                    (row, index) -> new Line(row.getLong("sequence"), row.getString("envelope")),
-                    topicId, position, last, CHUNK);
+        while (position < last) {
+            List<Line> lines = queries.chunk(topicId, position, last, CHUNK);
             if (lines.isEmpty()) {
                 break;
             }
@@ -89,14 +81,5 @@ class EventFeedController {
     private static String oneLine(String envelope) {
         return envelope.indexOf('\n') < 0 && envelope.indexOf('\r') < 0 ? envelope
                 : envelope.replace('\n', ' ').replace('\r', ' ');
-    }
-
-    private static long afterSequence(String topicId, String after) {
-        ConsistencyPosition position = ConsistencyPosition.decode(after)
-                .orElseThrow(() -> ApiProblem.invalid("after", "is not an event position"));
-        if (!position.topicId().equals(topicId)) {
-            throw ApiProblem.invalid("after", "is a position of another topic");
-        }
-        return position.sequence();
     }
 }
