@@ -46,6 +46,7 @@ final class FreshProjection {
             Flyway.configure().dataSource(dataSource).schemas("query").defaultSchema("query").createSchemas(true)
                     .load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            copyAdminDecisions(source, jdbc);
             BatchApplier applier = new BatchApplier(jdbc, new TransactionTemplate(
                     new DataSourceTransactionManager(dataSource)), List.of(new EventLogProjection(),
                     new TopicsProjection(), new ThreadProjection(), new TimelineProjection(),
@@ -54,6 +55,23 @@ final class FreshProjection {
                 applier.apply(batch);
             }
             return ReadModelDump.of(jdbc);
+        }
+    }
+
+    /** What admins decided about parked topics is part of what the read models show (a skipped event stays out). */
+    private static void copyAdminDecisions(IsolatedInfrastructure source, JdbcTemplate fresh) {
+        try (HikariDataSource live = new HikariDataSource()) {
+            live.setJdbcUrl(source.jdbcUrl());
+            live.setUsername(source.databaseUser());
+            live.setPassword(source.databasePassword());
+            live.setSchema("query");
+            live.setMaximumPoolSize(1);
+            new JdbcTemplate(live).query("select topic_id, action, actor, sequence, event_type, outcome "
+                    + "from parking_action order by id", row -> {
+                fresh.update("insert into parking_action (topic_id, action, actor, sequence, event_type, outcome) "
+                                + "values (?, ?, ?, ?, ?, ?)", row.getString(1), row.getString(2), row.getString(3),
+                        row.getLong(4), row.getString(5), row.getString(6));
+            });
         }
     }
 

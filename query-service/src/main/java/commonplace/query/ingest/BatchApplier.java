@@ -213,6 +213,12 @@ public class BatchApplier {
                 return new BatchOutcome(Map.of(), 0, 0, 1, 0, Set.of(), null);
             }
             AppliedEvent event = reading.event();
+            if (ParkingTables.wasSkipped(jdbc, event.topicId(), event.sequence())) {
+                // an admin dropped this event when it parked its topic before: a replay drops it again
+                log.warn("Topic {}: #{} could not be applied and was skipped before: dropped again", event.topicId(),
+                        event.sequence());
+                return BatchOutcome.empty();
+            }
             log.error("Parking topic {} at #{} ({}) from record {}-{}@{} after {} attempts: {}", event.topicId(),
                     event.sequence(), event.type(), record.topic(), record.partition(), record.offset(), attempts,
                     reason);

@@ -3,6 +3,7 @@ package commonplace.query.ingest;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
+import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,11 +48,25 @@ public final class FailureReasons {
      * whatever the projection was handling.
      */
     public static String ofApplying(Throwable failure) {
+        String driverState = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PSQLException database && database.getServerErrorMessage() != null) {
-                ServerErrorMessage server = database.getServerErrorMessage();
-                return safe("could not be applied: SQLState " + server.getSQLState() + ": " + server.getMessage());
+            // a batch statement's own failure is its next exception, not its cause
+            Throwable database = cause instanceof SQLException batch && batch.getNextException() != null
+                    ? batch.getNextException() : cause;
+            if (database instanceof PSQLException server && server.getServerErrorMessage() != null) {
+                ServerErrorMessage message = server.getServerErrorMessage();
+                return safe("could not be applied: SQLState " + message.getSQLState() + ": " + message.getMessage());
             }
+            if (driverState == null && database instanceof SQLException driver && driver.getSQLState() != null) {
+                driverState = driver.getSQLState();
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        if (driverState != null) {
+            // refused by the driver before it reached the database; its messages may quote the value
+            return safe("could not be applied: SQLState " + driverState + " (refused by the driver)");
         }
         Throwable innermost = failure;
         while (innermost.getCause() != null && innermost.getCause() != innermost) {

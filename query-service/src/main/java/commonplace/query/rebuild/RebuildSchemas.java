@@ -91,6 +91,9 @@ final class RebuildSchemas {
         jdbc.execute("create schema " + quote(rebuild));
         Flyway.configure().dataSource(rebuildDataSource).schemas(rebuild).defaultSchema(rebuild).createSchemas(false)
                 .table(historyTable).locations(migrations.toArray(String[]::new)).load().migrate();
+        // what admins decided about parked topics holds for the replay too (an event they skipped is dropped again)
+        jdbc.update("insert into " + quote(rebuild) + ".parking_action overriding system value select * from "
+                + quote(live) + ".parking_action");
         if (!deferIndexes) {
             return List.of();
         }
