@@ -66,6 +66,8 @@ public final class Benchmark {
         environment.put("COMMONPLACE_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         environment.put("COMMONPLACE_JWT_SECRET", SECRET);
         environment.put("COMMONPLACE_RATE_LIMIT_PER_MINUTE", "0");
+        // every reader here is loopback, as under ./commonplace up: never throttled
+        environment.put("COMMONPLACE_READ_LIMIT_UNLIMITED", "127.0.0.0/8,::1");
 
         int commandPort = FreePorts.find();
         int queryPort = FreePorts.find();

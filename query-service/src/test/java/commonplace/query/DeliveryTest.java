@@ -72,7 +72,7 @@ class DeliveryTest extends QueryServiceTestBase {
 
         awaitApplied(topic.topicId, 1);
         assertThat(jdbc.queryForObject("select count(*) from dead_letter", Integer.class)).isEqualTo(deadBefore + 2);
-        assertThat(jdbc.queryForList("select reason from dead_letter where record_key = ? order by kafka_offset",
+        assertThat(jdbc.queryForList("select reason from dead_letter where record_key = convert_to(?, 'UTF8') order by kafka_offset",
                 String.class, topic.topicId)).satisfiesExactly(
                 reason -> assertThat(reason).startsWith("not an event envelope"),
                 reason -> assertThat(reason).isEqualTo("record has no value"));

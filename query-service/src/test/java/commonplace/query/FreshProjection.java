@@ -13,7 +13,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -47,36 +46,54 @@ final class FreshProjection {
             Flyway.configure().dataSource(dataSource).schemas("query").defaultSchema("query").createSchemas(true)
                     .load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            copyAdminDecisions(source, jdbc);
             BatchApplier applier = new BatchApplier(jdbc, new TransactionTemplate(
                     new DataSourceTransactionManager(dataSource)), List.of(new EventLogProjection(),
                     new TopicsProjection(), new ThreadProjection(), new TimelineProjection(),
                     new AuthorHistoryProjection()));
-            for (List<ConsumerRecord<String, byte[]>> batch : wholeTopic(source)) {
+            for (List<ConsumerRecord<byte[], byte[]>> batch : wholeTopic(source)) {
                 applier.apply(batch);
             }
             return ReadModelDump.of(jdbc);
         }
     }
 
+    /** What admins decided about parked topics is part of what the read models show (a skipped event stays out). */
+    private static void copyAdminDecisions(IsolatedInfrastructure source, JdbcTemplate fresh) {
+        try (HikariDataSource live = new HikariDataSource()) {
+            live.setJdbcUrl(source.jdbcUrl());
+            live.setUsername(source.databaseUser());
+            live.setPassword(source.databasePassword());
+            live.setSchema("query");
+            live.setMaximumPoolSize(1);
+            new JdbcTemplate(live).query("select topic_id, action, actor, sequence, event_type, outcome "
+                    + "from parking_action order by id", row -> {
+                fresh.update("insert into parking_action (topic_id, action, actor, sequence, event_type, outcome) "
+                                + "values (?, ?, ?, ?, ?, ?)", row.getString(1), row.getString(2), row.getString(3),
+                        row.getLong(4), row.getString(5), row.getString(6));
+            });
+        }
+    }
+
     /** Every committed record of the topic, partition by partition, cut into batches. */
-    private static List<List<ConsumerRecord<String, byte[]>>> wholeTopic(IsolatedInfrastructure source) {
-        try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
+    private static List<List<ConsumerRecord<byte[], byte[]>>> wholeTopic(IsolatedInfrastructure source) {
+        try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.kafkaBootstrapServers(),
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH), new StringDeserializer(), new ByteArrayDeserializer())) {
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, BATCH), new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = kafka.partitionsFor(source.kafkaTopic()).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             kafka.assign(partitions);
             kafka.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = kafka.endOffsets(partitions);
-            List<List<ConsumerRecord<String, byte[]>>> batches = new ArrayList<>();
+            List<List<ConsumerRecord<byte[], byte[]>>> batches = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
             while (partitions.stream().anyMatch(partition -> kafka.position(partition) < ends.get(partition))) {
                 if (System.nanoTime() > deadline) {
                     throw new AssertionError("the topic could not be read to its end");
                 }
-                List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+                List<ConsumerRecord<byte[], byte[]>> batch = new ArrayList<>();
                 kafka.poll(Duration.ofMillis(500)).forEach(batch::add);
                 if (!batch.isEmpty()) {
                     batches.add(batch);

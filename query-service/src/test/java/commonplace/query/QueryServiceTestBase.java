@@ -46,6 +46,9 @@ import static org.awaitility.Awaitility.await;
         "commonplace.query.consistency-timeout=4s",
         "commonplace.kafka.group=query-service-tests",
         "commonplace.kafka.partitions=3",
+        // reads from this JVM are loopback and never throttled; a test poses as other clients through the header
+        "commonplace.query.read-limit.unlimited-addresses=127.0.0.0/8,::1",
+        "commonplace.query.read-limit.client-address-header=X-Forwarded-For",
         // small rebuild batches: the tests' few thousand events still make many batches per worker
         "commonplace.query.rebuild.max-poll-records=1000"})
 abstract class QueryServiceTestBase {

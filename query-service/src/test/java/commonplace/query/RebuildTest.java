@@ -237,7 +237,8 @@ class RebuildTest extends QueryServiceTestBase {
             flyway.validate();
             assertThat(flyway.info().pending()).isEmpty();
             assertThat(flyway.info().applied()).filteredOn(migration -> migration.getVersion() != null)
-                    .extracting(migration -> migration.getVersion().getVersion()).containsExactly("1", "2", "3", "4");
+                    .extracting(migration -> migration.getVersion().getVersion())
+                    .containsExactly("1", "2", "3", "4", "10", "11", "12");
             int port = restarted.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             Response answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + thread)).GET());
             assertThat(answer.json()).isEqualTo(before);

@@ -44,6 +44,10 @@ class ProjectionMetrics implements MeterBinder {
                 .description("Requests waiting for their consistentWith position").register(registry);
         FunctionCounter.builder("commonplace.ingest.events.applied", ingest, IngestStatus::appliedEvents)
                 .description("Events this instance applied").register(registry);
+        FunctionCounter.builder("commonplace.ingest.events.parked", ingest, IngestStatus::parked)
+                .description("Events this instance put in the waiting line of a parked topic").register(registry);
+        FunctionCounter.builder("commonplace.ingest.topics.parked", ingest, IngestStatus::parkedTopics)
+                .description("Topics this instance parked").register(registry);
     }
 
     private void gauge(MeterRegistry registry, String metric, String readModel, String description,

@@ -1,5 +1,6 @@
 package commonplace.query.admin;
 
+import commonplace.query.admin.ProjectionStatus.ParkedTopicSummary;
 import commonplace.query.admin.ProjectionStatus.PartitionPosition;
 import commonplace.query.admin.ProjectionStatus.Position;
 import commonplace.query.admin.ProjectionStatus.ReadModel;
@@ -10,6 +11,7 @@ import commonplace.query.ingest.IngestStatus;
 import commonplace.query.ingest.KafkaSettings;
 import commonplace.query.ingest.OffsetStore;
 import commonplace.query.ingest.Projection;
+import commonplace.query.parking.ParkedTopics;
 import commonplace.query.rebuild.ProjectionRebuild;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsOptions;
@@ -38,8 +40,8 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Works out the projection status: stored offsets against the Kafka topic's end offsets (from a Kafka Admin client, so
- * the figures cover every instance of the group), applied events, dead letters. Kept for a second, so a metrics
- * scrape reading several gauges asks the database and Kafka once.
+ * the figures cover every instance of the group), applied events, dead letters, parked topics. Kept for a second, so
+ * a metrics scrape reading several gauges asks the database and Kafka once.
  */
 @Component
 class ProjectionStatusQueries {
@@ -47,6 +49,7 @@ class ProjectionStatusQueries {
     private static final Logger log = LoggerFactory.getLogger(ProjectionStatusQueries.class);
     private static final Duration MAX_AGE = Duration.ofSeconds(1);
     private static final long KAFKA_TIMEOUT_MS = 2_000;
+    static final int PARKED_TOPICS_SHOWN = 100;
 
     private final KafkaSettings kafka;
     private final Admin admin;
@@ -56,13 +59,15 @@ class ProjectionStatusQueries {
     private final List<String> readModels;
     private final JdbcTemplate jdbc;
     private final ProjectionRebuild rebuild;
+    private final ParkedTopics parked;
     private final Clock clock;
 
     private ProjectionStatus cached;
     private Instant cachedAt = Instant.MIN;
 
     ProjectionStatusQueries(KafkaSettings kafka, Admin admin, OffsetStore offsets, DeadLetters deadLetters,
-                            IngestStatus ingest, BatchApplier applier, JdbcTemplate jdbc, ProjectionRebuild rebuild) {
+                            IngestStatus ingest, BatchApplier applier, JdbcTemplate jdbc, ProjectionRebuild rebuild,
+                            ParkedTopics parked) {
         this.kafka = kafka;
         this.admin = admin;
         this.offsets = offsets;
@@ -71,6 +76,7 @@ class ProjectionStatusQueries {
         this.readModels = applier.projections().stream().map(Projection::name).toList();
         this.jdbc = jdbc;
         this.rebuild = rebuild;
+        this.parked = parked;
         this.clock = Clock.systemUTC();
     }
 
@@ -110,7 +116,9 @@ class ProjectionStatusQueries {
         Long lagMillis = ends.isPresent() ? lagMillis(lagEvents, now) : null;
         List<ReadModel> models = readModels.stream()
                 .map(name -> new ReadModel(name, position, lag, lagMillis)).toList();
-        return new ProjectionStatus("live", kafka.kafkaTopic(), ends.isPresent(), models, deadLetters.count(),
+        List<ParkedTopicSummary> parkedTopics = parked.longestParked(PARKED_TOPICS_SHOWN).stream()
+                .map(topic -> new ParkedTopicSummary(topic.topicId(), topic.reason(), topic.since())).toList();
+        return new ProjectionStatus("live", kafka.kafkaTopic(), ends.isPresent(), models, deadLetters.count(), parkedTopics,
                 new ThisInstance(ingest.appliedEvents(), ingest.skippedDuplicates(), ingest.deadLettered(),
                         ingest.batches()), null, null);
     }

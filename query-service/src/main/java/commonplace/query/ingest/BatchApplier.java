@@ -2,106 +2,155 @@ package commonplace.query.ingest;
 
 import commonplace.query.ingest.DeadLetters.DeadLetter;
 import commonplace.query.ingest.RecordReader.Reading;
+import commonplace.query.parking.ParkedRecord;
+import commonplace.query.parking.ParkingSettings;
+import commonplace.query.parking.ParkingTables;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.RecoverableDataAccessException;
-import org.springframework.dao.TransientDataAccessException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.sql.SQLRecoverableException;
-import java.sql.SQLTransientException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * Applies one poll batch in one PostgreSQL transaction: every projection, the per-topic progress, the dead letters
- * and the consumed offsets commit together or not at all. A redelivered event is skipped by its sequence.
+ * Applies one poll batch in one PostgreSQL transaction: every projection, the per-topic progress, the dead letters,
+ * the records of parked topics and the consumed offsets commit together or not at all. A redelivered event is skipped
+ * by its sequence. An event that cannot be applied is tried {@link ParkingSettings#attempts()} times, then parks its
+ * topic: it and every later event of that topic wait (in order) until an admin retries or skips it, while every other
+ * topic goes on and the offsets move past it. Only a database that does not answer at all stops the batch.
  */
 @Component
 public class BatchApplier {
 
     private static final Logger log = LoggerFactory.getLogger(BatchApplier.class);
 
+    /** An event as it came from Kafka: where it was, for the waiting line of a parked topic. */
+    record Arrived(AppliedEvent event, int partition, long offset) {
+
+        ParkedRecord parked() {
+            return new ParkedRecord(event.topicId(), event.sequence(), event.type(), partition, offset,
+                    event.raw().bytes());
+        }
+    }
+
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final List<Projection> projections;
+    private final ParkingSettings parking;
 
     public BatchApplier(JdbcTemplate jdbc, TransactionTemplate transactions, List<Projection> projections) {
+        this(jdbc, transactions, projections, ParkingSettings.defaults());
+    }
+
+    @Autowired
+    public BatchApplier(JdbcTemplate jdbc, TransactionTemplate transactions, List<Projection> projections,
+                        ParkingSettings parking) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.projections = List.copyOf(projections);
+        this.parking = parking;
     }
 
     public List<Projection> projections() {
         return projections;
     }
 
+    /** The same projections and parking rules on other tables, such as a rebuild's. */
+    public BatchApplier on(JdbcTemplate otherTables, TransactionTemplate otherTransactions) {
+        return new BatchApplier(otherTables, otherTransactions, projections, parking);
+    }
+
     /**
      * Applies {@code records} (in partition order) and stores the offsets after them.
      *
-     * @throws RuntimeException when the database is unreachable or the transaction could not complete for a
-     *                          passing reason: nothing was stored, the caller should offer the records again later
+     * @throws RuntimeException when the database does not answer: nothing was stored, the caller should offer the
+     *                          records again later
      */
-    public BatchOutcome apply(List<ConsumerRecord<String, byte[]>> records) {
+    public BatchOutcome apply(List<ConsumerRecord<byte[], byte[]>> records) {
         try {
             return transactions.execute(status -> applyInOneTransaction(records));
         } catch (RuntimeException e) {
-            if (isTransient(e)) {
-                throw e;
-            }
             if (records.size() == 1) {
-                return setAside(records.get(0), e);
+                return applyAlone(records.get(0), e);
+            }
+            if (!databaseAnswers()) {
+                throw e;
             }
             // a record the projections cannot take: find it by applying one record per transaction
             log.warn("A batch of {} records failed ({}); applying them one at a time", records.size(),
                     e.getClass().getSimpleName());
             BatchOutcome total = BatchOutcome.empty();
-            for (ConsumerRecord<String, byte[]> record : records) {
+            for (ConsumerRecord<byte[], byte[]> record : records) {
                 total = total.plus(apply(List.of(record)));
             }
             return total;
         }
     }
 
-    private BatchOutcome applyInOneTransaction(List<ConsumerRecord<String, byte[]>> records) {
-        List<AppliedEvent> readable = new ArrayList<>();
+    private BatchOutcome applyInOneTransaction(List<ConsumerRecord<byte[], byte[]>> records) {
+        List<Arrived> readable = new ArrayList<>();
         List<DeadLetter> deadLetters = new ArrayList<>();
         Map<String, Map<Integer, Long>> nextOffsets = new TreeMap<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        for (ConsumerRecord<byte[], byte[]> record : records) {
             Reading reading = RecordReader.read(record);
             if (reading.event() != null) {
-                readable.add(reading.event());
+                readable.add(new Arrived(reading.event(), record.partition(), record.offset()));
             } else {
                 log.warn("Dead-lettering record {}-{}@{}: {}", record.topic(), record.partition(), record.offset(),
-                        withoutQuotes(reading.problem()));
+                        FailureReasons.safe(reading.problem()));
                 deadLetters.add(new DeadLetter(record, reading.problem()));
             }
             nextOffsets.computeIfAbsent(record.topic(), kafkaTopic -> new TreeMap<>())
                     .merge(record.partition(), record.offset() + 1, Math::max);
         }
+        BatchOutcome outcome = applyInOrder(jdbc, readable, true);
+        if (!deadLetters.isEmpty()) {
+            DeadLetters.save(jdbc, deadLetters);
+        }
+        nextOffsets.forEach((topic, offsets) -> OffsetStore.save(jdbc, topic, offsets));
+        return outcome.plus(new BatchOutcome(Map.of(), 0, 0, deadLetters.size(), 0, Set.of(), null));
+    }
 
+    /**
+     * Applies events in their order inside the caller's transaction, each topic's progress row locked: an event
+     * already applied is skipped; with {@code parkedTopicsWait}, events of a parked topic join its waiting line
+     * instead (a topic being resumed is applied straight).
+     */
+    BatchOutcome applyInOrder(JdbcTemplate tx, List<Arrived> events, boolean parkedTopicsWait) {
         TreeSet<String> topicIds = new TreeSet<>();
-        readable.forEach(event -> topicIds.add(event.topicId()));
-        Map<String, Long> applied = TopicProgress.lockAndLoad(jdbc, topicIds);
+        events.forEach(arrived -> topicIds.add(arrived.event().topicId()));
+        Map<String, Long> applied = TopicProgress.lockAndLoad(tx, topicIds);
+        Set<String> parked = parkedTopicsWait ? ParkingTables.parkedAmong(tx, topicIds) : Set.of();
         Map<String, TopicProgress.Advance> advances = new HashMap<>();
         List<AppliedEvent> fresh = new ArrayList<>();
+        List<ParkedRecord> waiting = new ArrayList<>();
+        Map<String, Long> waitingSequences = new HashMap<>();
         int skipped = 0;
         Instant lastOccurredAt = null;
-        for (AppliedEvent event : readable) {
+        for (Arrived arrived : events) {
+            AppliedEvent event = arrived.event();
             long appliedSequence = applied.getOrDefault(event.topicId(), 0L);
-            if (event.sequence() <= appliedSequence) {
+            if (event.sequence() <= appliedSequence
+                    || event.sequence() <= waitingSequences.getOrDefault(event.topicId(), 0L)) {
                 log.debug("Skipping {} #{}: already applied", event.topicId(), event.sequence());
                 skipped++;
+                continue;
+            }
+            if (parked.contains(event.topicId())) {
+                waiting.add(arrived.parked());
+                waitingSequences.put(event.topicId(), event.sequence());
                 continue;
             }
             if (event.sequence() > appliedSequence + 1) {
@@ -117,52 +166,82 @@ public class BatchApplier {
             }
             fresh.add(event);
         }
-
         if (!fresh.isEmpty()) {
             for (Projection projection : projections) {
-                projection.apply(fresh, jdbc);
+                projection.apply(fresh, tx);
             }
-            TopicProgress.save(jdbc, advances);
+            TopicProgress.save(tx, advances);
         }
-        if (!deadLetters.isEmpty()) {
-            DeadLetters.save(jdbc, deadLetters);
-        }
-        nextOffsets.forEach((kafkaTopic, offsets) -> OffsetStore.save(jdbc, kafkaTopic, offsets));
-        return new BatchOutcome(Map.copyOf(applied), fresh.size(), skipped, deadLetters.size(), lastOccurredAt);
+        ParkingTables.queue(tx, waiting);
+        return new BatchOutcome(Map.copyOf(applied), fresh.size(), skipped, 0, waiting.size(), Set.of(),
+                lastOccurredAt);
     }
 
-    /** Stores a record that made the projections fail as a dead letter, with the offset after it. */
-    private BatchOutcome setAside(ConsumerRecord<String, byte[]> record, RuntimeException failure) {
-        // the log names only the exception class: messages of SQL errors may quote the row, and bodies stay out of logs
-        log.error("Record {}-{}@{} could not be applied ({}); dead-lettering it", record.topic(), record.partition(),
-                record.offset(), failure.getClass().getName());
-        String reason = "could not be applied: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    /**
+     * One record that failed: tried again up to the configured attempts, then its topic is parked at it. While the
+     * database does not answer at all, the failure is the database's and is thrown (it counts no attempt). Whatever
+     * else fails while the database answers is the record's, whatever kind of error it is: a mistaken classification
+     * must never stop the stream.
+     */
+    private BatchOutcome applyAlone(ConsumerRecord<byte[], byte[]> record, RuntimeException firstFailure) {
+        RuntimeException failure = firstFailure;
+        for (int attempt = 1; ; attempt++) {
+            if (!databaseAnswers()) {
+                throw failure;
+            }
+            if (attempt >= parking.attempts()) {
+                return park(record, failure, attempt);
+            }
+            pause(parking.backoffAfter(attempt));
+            try {
+                return transactions.execute(status -> applyInOneTransaction(List.of(record)));
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+        }
+    }
+
+    /** Parks the record's topic at it and stores the offset after it, in one transaction. */
+    private BatchOutcome park(ConsumerRecord<byte[], byte[]> record, RuntimeException failure, int attempts) {
+        String reason = FailureReasons.ofApplying(failure);
+        Reading reading = RecordReader.read(record);
         return transactions.execute(status -> {
-            DeadLetters.save(jdbc, List.of(new DeadLetter(record, reason)));
             OffsetStore.save(jdbc, record.topic(), Map.of(record.partition(), record.offset() + 1));
-            return new BatchOutcome(Map.of(), 0, 0, 1, null);
+            if (reading.event() == null) {
+                // cannot happen for a readable record; kept so that nothing can stop the stream here
+                DeadLetters.save(jdbc, List.of(new DeadLetter(record, reason)));
+                return new BatchOutcome(Map.of(), 0, 0, 1, 0, Set.of(), null);
+            }
+            AppliedEvent event = reading.event();
+            if (ParkingTables.wasSkipped(jdbc, event.topicId(), event.sequence())) {
+                // an admin dropped this event when it parked its topic before: a replay drops it again
+                log.warn("Topic {}: #{} could not be applied and was skipped before: dropped again", event.topicId(),
+                        event.sequence());
+                return BatchOutcome.empty();
+            }
+            log.error("Parking topic {} at #{} ({}) from record {}-{}@{} after {} attempts: {}", event.topicId(),
+                    event.sequence(), event.type(), record.topic(), record.partition(), record.offset(), attempts,
+                    reason);
+            TopicProgress.lockAndLoad(jdbc, new TreeSet<>(Set.of(event.topicId())));
+            ParkingTables.park(jdbc, new Arrived(event, record.partition(), record.offset()).parked(), reason,
+                    attempts);
+            return new BatchOutcome(Map.of(), 0, 0, 0, 1, Set.of(event.topicId()), null);
         });
     }
 
-    /** A reason fit for the log: parser messages quote the record ('...'), which may be someone's text. */
-    static String withoutQuotes(String reason) {
-        return reason.replaceAll("'[^']*'", "'…'");
+    /** True when the database answers a trivial query: a failure that persists then is the record's, not the database's. */
+    boolean databaseAnswers() {
+        try {
+            jdbc.queryForObject("select 1", Integer.class);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
-    /** True when trying the same records again later may well succeed (the database was away, a lock conflict). */
-    static boolean isTransient(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof TransientDataAccessException || cause instanceof RecoverableDataAccessException
-                    || cause instanceof DataAccessResourceFailureException || cause instanceof TransactionException
-                    || cause instanceof SQLTransientException || cause instanceof SQLRecoverableException) {
-                return true;
-            }
-            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P")
-                    || sql.getSQLState().startsWith("53") || sql.getSQLState().startsWith("40"))) {
-                return true;
-            }
+    private static void pause(Duration duration) {
+        if (!duration.isZero()) {
+            LockSupport.parkNanos(duration.toNanos());
         }
-        return false;
     }
 }

@@ -31,7 +31,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * worked the partition stays paused. A failed batch is sought back and offered again after a pause. A broker that
  * is down only delays it; the service answers reads meanwhile. A rebuild swaps the read models in
  * {@link #betweenBatches}: no batch is applied meanwhile, and afterwards every partition is sought to the offsets
- * stored with the new read models.
+ * stored with the new read models. Between two batches it also resumes the parked topics an admin asked to retry or
+ * skip ({@link ParkedTopicResumer}), a batch's worth at a time, so live batches go on meanwhile.
  */
 @Component
 public class EventConsumer implements SmartLifecycle {
@@ -47,24 +48,29 @@ public class EventConsumer implements SmartLifecycle {
     private final KafkaTopicBootstrap kafkaTopicBootstrap;
     private final IngestStatus status;
     private final List<IngestListener> listeners;
+    private final ParkedTopicResumer resumer;
 
     private final Object lifecycle = new Object();
     /** Held while a batch is applied; fair, so a rebuild waiting for it gets it at the next batch boundary. */
     private final ReentrantLock applying = new ReentrantLock(true);
     private volatile boolean storedOffsetsReplaced;
+    /** Resuming asked-for topics has more to do: poll without waiting, so that it goes on at once. */
+    private boolean resuming;
     private volatile boolean running;
-    private volatile KafkaConsumer<String, byte[]> consumer;
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
     private CountDownLatch stopSignal = new CountDownLatch(0);
     private Thread thread;
 
     EventConsumer(KafkaSettings settings, BatchApplier applier, OffsetStore offsets,
-                  KafkaTopicBootstrap kafkaTopicBootstrap, IngestStatus status, List<IngestListener> listeners) {
+                  KafkaTopicBootstrap kafkaTopicBootstrap, IngestStatus status, List<IngestListener> listeners,
+                  ParkedTopicResumer resumer) {
         this.settings = settings;
         this.applier = applier;
         this.offsets = offsets;
         this.kafkaTopicBootstrap = kafkaTopicBootstrap;
         this.status = status;
         this.listeners = listeners;
+        this.resumer = resumer;
     }
 
     @Override
@@ -90,7 +96,7 @@ public class EventConsumer implements SmartLifecycle {
             }
             running = false;
             stopSignal.countDown();
-            KafkaConsumer<String, byte[]> current = consumer;
+            KafkaConsumer<byte[], byte[]> current = consumer;
             if (current != null) {
                 current.wakeup();
             }
@@ -131,7 +137,7 @@ public class EventConsumer implements SmartLifecycle {
             }
             backoff = longer(backoff);
         }
-        try (KafkaConsumer<String, byte[]> kafka = KafkaClients.consumer(settings)) {
+        try (KafkaConsumer<byte[], byte[]> kafka = KafkaClients.consumer(settings)) {
             consumer = kafka;
             if (!running) {
                 return;
@@ -163,9 +169,9 @@ public class EventConsumer implements SmartLifecycle {
         }
     }
 
-    private void pollAndApply(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> unsought) {
+    private void pollAndApply(KafkaConsumer<byte[], byte[]> kafka, Set<TopicPartition> unsought) {
         seekUnsought(kafka, unsought);
-        ConsumerRecords<String, byte[]> polled = kafka.poll(POLL_TIMEOUT);
+        ConsumerRecords<byte[], byte[]> polled = kafka.poll(resuming ? Duration.ZERO : POLL_TIMEOUT);
         applying.lock();
         try {
             if (storedOffsetsReplaced) {
@@ -174,13 +180,14 @@ public class EventConsumer implements SmartLifecycle {
                 return;
             }
             applyPolled(kafka, polled, unsought);
+            resumeRequested();
         } finally {
             applying.unlock();
         }
     }
 
     /** Forgets what was fetched: every assigned partition goes back to the offset stored with the read models. */
-    private void seekAllToStoredOffsets(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> unsought) {
+    private void seekAllToStoredOffsets(KafkaConsumer<byte[], byte[]> kafka, Set<TopicPartition> unsought) {
         Set<TopicPartition> assigned = kafka.assignment();
         if (assigned.isEmpty()) {
             return;
@@ -190,7 +197,7 @@ public class EventConsumer implements SmartLifecycle {
         seekUnsought(kafka, unsought);
     }
 
-    private void applyPolled(KafkaConsumer<String, byte[]> kafka, ConsumerRecords<String, byte[]> polled,
+    private void applyPolled(KafkaConsumer<byte[], byte[]> kafka, ConsumerRecords<byte[], byte[]> polled,
                              Set<TopicPartition> unsought) {
         if (polled.isEmpty()) {
             if (unsought.isEmpty() && !kafka.assignment().isEmpty()) {
@@ -199,11 +206,11 @@ public class EventConsumer implements SmartLifecycle {
             }
             return;
         }
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(polled.count());
         Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         Map<TopicPartition, OffsetAndMetadata> nextOffsets = new HashMap<>();
         for (TopicPartition partition : polled.partitions()) {
-            List<ConsumerRecord<String, byte[]>> ofPartition = polled.records(partition);
+            List<ConsumerRecord<byte[], byte[]>> ofPartition = polled.records(partition);
             records.addAll(ofPartition);
             firstOffsets.put(partition, ofPartition.get(0).offset());
             nextOffsets.put(partition, new OffsetAndMetadata(ofPartition.get(ofPartition.size() - 1).offset() + 1));
@@ -217,20 +224,37 @@ public class EventConsumer implements SmartLifecycle {
             firstOffsets.forEach(kafka::seek);
             throw e;
         }
-        status.recordBatch(outcome);
-        log.debug("Applied a batch of {} records in {} ms: {} applied, {} duplicates, {} dead letters", records.size(),
-                (System.nanoTime() - started) / 1_000_000, outcome.applied(), outcome.skippedDuplicates(),
-                outcome.deadLettered());
-        for (IngestListener listener : listeners) {
-            listener.batchCommitted(outcome.appliedSequenceByTopic());
-        }
+        log.debug("Applied a batch of {} records in {} ms: {} applied, {} duplicates, {} dead letters, {} parked",
+                records.size(), (System.nanoTime() - started) / 1_000_000, outcome.applied(),
+                outcome.skippedDuplicates(), outcome.deadLettered(), outcome.parked());
+        committed(outcome);
         status.recordPositions(positions(kafka));
         // only for Kafka's own tooling (consumer group lag); this service resumes from PostgreSQL
         kafka.commitAsync(nextOffsets, null);
     }
 
+    /** Resumes some of the topics an admin asked to retry or skip; a database that does not answer waits as a batch does. */
+    private void resumeRequested() {
+        ParkedTopicResumer.Progress progress = resumer.resumeRequested(settings.maxPollRecords());
+        resuming = progress.more();
+        if (!progress.outcome().equals(BatchOutcome.empty())) {
+            committed(progress.outcome());
+        }
+    }
+
+    /** Tells everyone who follows the read models what a committed transaction did. */
+    private void committed(BatchOutcome outcome) {
+        status.recordBatch(outcome);
+        for (IngestListener listener : listeners) {
+            listener.batchCommitted(outcome.appliedSequenceByTopic());
+            if (!outcome.parkedTopics().isEmpty()) {
+                listener.topicsParked(outcome.parkedTopics());
+            }
+        }
+    }
+
     /** Where the consumer will fetch next in each assigned partition (local state: no call to the broker). */
-    private static Map<Integer, Long> positions(KafkaConsumer<String, byte[]> kafka) {
+    private static Map<Integer, Long> positions(KafkaConsumer<byte[], byte[]> kafka) {
         Map<Integer, Long> positions = new HashMap<>();
         for (TopicPartition partition : kafka.assignment()) {
             try {
@@ -242,7 +266,7 @@ public class EventConsumer implements SmartLifecycle {
         return positions;
     }
 
-    private void seekUnsought(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> unsought) {
+    private void seekUnsought(KafkaConsumer<byte[], byte[]> kafka, Set<TopicPartition> unsought) {
         if (unsought.isEmpty()) {
             return;
         }
@@ -288,10 +312,10 @@ public class EventConsumer implements SmartLifecycle {
     /** Pauses newly assigned partitions until they are sought to the offsets stored with the read models. */
     private final class SeekToStoredOffsets implements ConsumerRebalanceListener {
 
-        private final KafkaConsumer<String, byte[]> kafka;
+        private final KafkaConsumer<byte[], byte[]> kafka;
         private final Set<TopicPartition> unsought;
 
-        SeekToStoredOffsets(KafkaConsumer<String, byte[]> kafka, Set<TopicPartition> unsought) {
+        SeekToStoredOffsets(KafkaConsumer<byte[], byte[]> kafka, Set<TopicPartition> unsought) {
             this.kafka = kafka;
             this.unsought = unsought;
         }

@@ -13,6 +13,8 @@ public class IngestStatus {
     private final AtomicLong appliedEvents = new AtomicLong();
     private final AtomicLong skippedDuplicates = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
+    private final AtomicLong parked = new AtomicLong();
+    private final AtomicLong parkedTopics = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
     private volatile Instant lastCaughtUpAt;
     private volatile Map<Integer, Long> positions = Map.of();
@@ -23,6 +25,8 @@ public class IngestStatus {
         appliedEvents.addAndGet(outcome.applied());
         skippedDuplicates.addAndGet(outcome.skippedDuplicates());
         deadLettered.addAndGet(outcome.deadLettered());
+        parked.addAndGet(outcome.parked());
+        parkedTopics.addAndGet(outcome.parkedTopics().size());
         if (outcome.lastOccurredAt() != null
                 && (lastAppliedOccurredAt == null || outcome.lastOccurredAt().isAfter(lastAppliedOccurredAt))) {
             lastAppliedOccurredAt = outcome.lastOccurredAt();
@@ -56,6 +60,16 @@ public class IngestStatus {
 
     public long deadLettered() {
         return deadLettered.get();
+    }
+
+    /** Records that joined the waiting line of a parked topic. */
+    public long parked() {
+        return parked.get();
+    }
+
+    /** Topics this instance parked. */
+    public long parkedTopics() {
+        return parkedTopics.get();
     }
 
     public long batches() {

@@ -30,13 +30,18 @@ final class RecordReader {
     private RecordReader() {
     }
 
-    static Reading read(ConsumerRecord<String, byte[]> record) {
-        if (record.value() == null) {
+    static Reading read(ConsumerRecord<byte[], byte[]> record) {
+        return read(record.value());
+    }
+
+    /** Reads a record value: one that came from Kafka, or one stored while its topic was parked. */
+    static Reading read(byte[] value) {
+        if (value == null) {
             return Reading.unreadable("record has no value");
         }
         DecodedEnvelope envelope;
         try {
-            envelope = DecodedEnvelope.fromJson(record.value());
+            envelope = DecodedEnvelope.fromJson(value);
         } catch (UnreadableEventException e) {
             return Reading.unreadable(e.getMessage());
         }
@@ -51,7 +56,7 @@ final class RecordReader {
         if (missing != null) {
             return Reading.unreadable(envelope.type() + " payload has no " + missing);
         }
-        return Reading.of(new AppliedEvent(envelope, new Utf8Text(record.value())));
+        return Reading.of(new AppliedEvent(envelope, new Utf8Text(value)));
     }
 
     /** The first field a projection relies on that the payload lacks, or null. */

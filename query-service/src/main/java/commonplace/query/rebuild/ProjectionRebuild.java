@@ -64,7 +64,7 @@ public class ProjectionRebuild implements SmartLifecycle {
     private static final String INDEX_BUILD_MEMORY = "256MB";
 
     private final LiveSide live;
-    private final List<commonplace.query.ingest.Projection> projections;
+    private final BatchApplier applier;
     private final DataSourceProperties database;
     private final FlywayProperties flyway;
     private final RebuildSettings settings;
@@ -81,7 +81,7 @@ public class ProjectionRebuild implements SmartLifecycle {
                       DataSource dataSource, List<IngestListener> listeners, KafkaSettings kafka, BatchApplier applier,
                       DataSourceProperties database, FlywayProperties flyway, RebuildSettings settings) {
         this.live = new LiveSide(consumer, offsets, jdbc, transactions, dataSource, listeners, kafka);
-        this.projections = applier.projections();
+        this.applier = applier;
         this.database = database;
         this.flyway = flyway;
         this.settings = settings;
@@ -110,7 +110,7 @@ public class ProjectionRebuild implements SmartLifecycle {
             rebuildDataSource.close();
             throw new DataAccessResourceFailureException("the database is not reachable for a rebuild", e);
         }
-        RebuildRun run = new RebuildRun(live, names, rebuildDataSource, projections, settings, clock);
+        RebuildRun run = new RebuildRun(live, names, rebuildDataSource, applier, settings, clock);
         running = run;
         Thread worker = new Thread(() -> runToTheEnd(run, rebuildDataSource, lock), "commonplace-query-rebuild");
         thread = worker;

@@ -3,7 +3,6 @@ package commonplace.query.rebuild;
 import com.zaxxer.hikari.HikariDataSource;
 import commonplace.query.ingest.BatchApplier;
 import commonplace.query.ingest.FreshTables;
-import commonplace.query.ingest.Projection;
 import commonplace.query.rebuild.ProjectionRebuild.Progress;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.WakeupException;
@@ -57,7 +56,7 @@ final class RebuildRun {
     private final LiveSide live;
     private final RebuildSchemas schemas;
     private final HikariDataSource rebuildDataSource;
-    private final List<Projection> projections;
+    private final BatchApplier liveApplier;
     private final RebuildSettings settings;
     private final Instant startedAt;
 
@@ -68,12 +67,12 @@ final class RebuildRun {
     private volatile boolean cancelled;
     private volatile List<Share> shares = List.of();
 
-    RebuildRun(LiveSide live, RebuildSchemas schemas, HikariDataSource rebuildDataSource, List<Projection> projections,
+    RebuildRun(LiveSide live, RebuildSchemas schemas, HikariDataSource rebuildDataSource, BatchApplier liveApplier,
                RebuildSettings settings, Clock clock) {
         this.live = live;
         this.schemas = schemas;
         this.rebuildDataSource = rebuildDataSource;
-        this.projections = projections;
+        this.liveApplier = liveApplier;
         this.settings = settings;
         this.startedAt = clock.instant();
     }
@@ -115,8 +114,9 @@ final class RebuildRun {
     /** Runs every step; throws when the rebuild did not switch (the live read models are then untouched). */
     void execute() {
         List<RebuildSchemas.DeferredIndex> deferredIndexes = schemas.create(rebuildDataSource, settings.deferIndexes());
-        BatchApplier applier = new BatchApplier(new FreshTables(rebuildDataSource),
-                new TransactionTemplate(new DataSourceTransactionManager(rebuildDataSource)), projections);
+        // the same projections and parking rules, on the rebuild's tables: a topic that cannot be applied parks there
+        BatchApplier applier = liveApplier.on(new FreshTables(rebuildDataSource),
+                new TransactionTemplate(new DataSourceTransactionManager(rebuildDataSource)));
         int workers = Math.max(1, settings.workers());
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService threads = Executors.newFixedThreadPool(workers, work -> {

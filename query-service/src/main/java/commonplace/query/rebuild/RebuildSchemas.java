@@ -91,6 +91,9 @@ final class RebuildSchemas {
         jdbc.execute("create schema " + quote(rebuild));
         Flyway.configure().dataSource(rebuildDataSource).schemas(rebuild).defaultSchema(rebuild).createSchemas(false)
                 .table(historyTable).locations(migrations.toArray(String[]::new)).load().migrate();
+        // what admins decided about parked topics holds for the replay too (an event they skipped is dropped again)
+        jdbc.update("insert into " + quote(rebuild) + ".parking_action overriding system value select * from "
+                + quote(live) + ".parking_action");
         if (!deferIndexes) {
             return List.of();
         }
@@ -156,15 +159,33 @@ final class RebuildSchemas {
         // waits at most this long for readers of the two moved tables, instead of holding the switch indefinitely
         tx.execute("set local lock_timeout = '10s'");
         tx.update("insert into " + quote(live) + ".dead_letter (kafka_topic, kafka_partition, kafka_offset, record_key, "
-                + "record_value, reason, received_at) select kafka_topic, kafka_partition, kafka_offset, record_key, "
-                + "record_value, reason, received_at from " + quote(rebuild) + ".dead_letter order by id "
+                + "record_value, record_value_size, reason, received_at) select kafka_topic, kafka_partition, "
+                + "kafka_offset, record_key, record_value, record_value_size, reason, received_at from "
+                + quote(rebuild) + ".dead_letter order by id "
                 + "on conflict (kafka_topic, kafka_partition, kafka_offset) do nothing");
         tx.execute("drop table " + quote(rebuild) + ".dead_letter");
         tx.execute("alter table " + quote(live) + ".dead_letter set schema " + quote(rebuild));
+        carryParkingOver(tx);
         tx.execute("drop table " + quote(rebuild) + "." + quote(historyTable));
         tx.execute("alter table " + quote(live) + "." + quote(historyTable) + " set schema " + quote(rebuild));
         tx.execute("alter schema " + quote(live) + " rename to " + quote(old));
         tx.execute("alter schema " + quote(rebuild) + " rename to " + quote(live));
+    }
+
+    /**
+     * The rebuild parked the topics it could not apply, the same way the live side does; its parking becomes the live
+     * one. From the live side come the admins' actions (a record no replay recreates), each topic's original parking
+     * time, and what the admins decided: a topic the rebuild parked at an event an admin skipped on the live side is
+     * resumed by the consumer after the switch, dropping that event again.
+     */
+    private void carryParkingOver(JdbcTemplate tx) {
+        tx.execute("drop table " + quote(rebuild) + ".parking_action");
+        tx.execute("alter table " + quote(live) + ".parking_action set schema " + quote(rebuild));
+        tx.update("update " + quote(rebuild) + ".parked_topic r set since = l.since from " + quote(live)
+                + ".parked_topic l where l.topic_id = r.topic_id and l.since < r.since");
+        tx.update("update " + quote(rebuild) + ".parked_topic r set requested = 'retry' where r.requested is null "
+                + "and exists (select 1 from " + quote(rebuild) + ".parking_action a where a.topic_id = r.topic_id "
+                + "and a.sequence = r.head_sequence and a.action = 'skip' and a.outcome = 'skipped')");
     }
 
     /** Drops the replaced schema; it waits for the reads still running on it. */

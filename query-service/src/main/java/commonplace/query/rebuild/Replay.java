@@ -10,7 +10,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,13 +32,13 @@ final class Replay implements AutoCloseable {
 
     private static final Duration END_OFFSETS_MAX_AGE = Duration.ofSeconds(1);
 
-    private final KafkaConsumer<String, byte[]> kafka;
+    private final KafkaConsumer<byte[], byte[]> kafka;
     private final List<TopicPartition> partitions;
     private final BatchApplier applier;
     private Map<TopicPartition, Long> endOffsets = Map.of();
     private long endOffsetsReadAt;
 
-    private Replay(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions, BatchApplier applier) {
+    private Replay(KafkaConsumer<byte[], byte[]> kafka, List<TopicPartition> partitions, BatchApplier applier) {
         this.kafka = kafka;
         this.partitions = partitions;
         this.applier = applier;
@@ -48,7 +47,7 @@ final class Replay implements AutoCloseable {
     /** The partitions whose number modulo {@code shares} is {@code share}, from the beginning. */
     static Replay fromTheBeginning(KafkaSettings settings, int maxPollRecords, BatchApplier applier, int share,
                                    int shares) {
-        KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(Map.of(
+        KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "commonplace-query-rebuild-" + share,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -60,7 +59,7 @@ final class Replay implements AutoCloseable {
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
                 ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024,
                 ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             List<PartitionInfo> found = kafka.partitionsFor(settings.kafkaTopic(), Duration.ofSeconds(30));
             List<TopicPartition> partitions = found == null ? List.of() : found.stream()
@@ -80,14 +79,14 @@ final class Replay implements AutoCloseable {
         if (partitions.isEmpty()) {
             return new Step(0, BatchOutcome.empty());
         }
-        ConsumerRecords<String, byte[]> polled = kafka.poll(timeout);
+        ConsumerRecords<byte[], byte[]> polled = kafka.poll(timeout);
         if (polled.isEmpty()) {
             return new Step(0, BatchOutcome.empty());
         }
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>(polled.count());
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(polled.count());
         Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         for (TopicPartition partition : polled.partitions()) {
-            List<ConsumerRecord<String, byte[]>> ofPartition = polled.records(partition);
+            List<ConsumerRecord<byte[], byte[]>> ofPartition = polled.records(partition);
             records.addAll(ofPartition);
             firstOffsets.put(partition, ofPartition.get(0).offset());
         }

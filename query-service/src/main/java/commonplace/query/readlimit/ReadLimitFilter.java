@@ -1,0 +1,73 @@
+package commonplace.query.readlimit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import commonplace.query.web.Problems;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Limits anonymous reads (GET and HEAD) per client address ({@link ReadLimitSettings}): over the limit a read is
+ * answered 429 with {@code Retry-After} and a problem document, before anything else works on it. Health probes are
+ * never limited (a load balancer probes from one address). Counted as {@code commonplace.reads.limited}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class ReadLimitFilter extends OncePerRequestFilter {
+
+    private final boolean enabled;
+    private final ClientAddresses addresses;
+    private final ReadLimiter limiter;
+    private final ObjectMapper json;
+    private final Counter limited;
+
+    ReadLimitFilter(ReadLimitSettings settings, ObjectMapper json, MeterRegistry meters) {
+        this.enabled = settings.perMinute() > 0;
+        this.addresses = new ClientAddresses(settings);
+        this.limiter = new ReadLimiter(Math.max(1, settings.perMinute()), settings.maxClients(), System::nanoTime);
+        this.json = json;
+        this.limited = Counter.builder("commonplace.reads.limited")
+                .description("Anonymous reads answered 429: over the limit per client address").register(meters);
+        Gauge.builder("commonplace.reads.limited.clients", limiter, ReadLimiter::clients)
+                .description("Client addresses the read limit remembers").register(meters);
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return !enabled || !("GET".equals(method) || "HEAD".equals(method))
+                || request.getRequestURI().startsWith("/actuator/health");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String client = addresses.of(request);
+        long waitNanos = addresses.isUnlimited(client) ? 0 : limiter.tryRead(client);
+        if (waitNanos == 0) {
+            chain.doFilter(request, response);
+            return;
+        }
+        limited.increment();
+        long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1));
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+                "Too Many Requests", "Too many reads from this address; try again in " + retryAfter + " s."));
+    }
+}
