@@ -2,7 +2,7 @@ package commonplace.command.publishing;
 
 import commonplace.events.DiscussionEvent;
 import commonplace.events.EventEnvelope;
-import commonplace.events.Topics;
+import commonplace.events.Feed;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
@@ -49,8 +49,8 @@ class KafkaPublisher {
         EventEnvelope envelope = EventEnvelope.wrap(eventId, sequenceNumber + 1, occurredAt, event);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), null,
                 envelope.occurredAt().toEpochMilli(), envelope.topicId(), envelope.toJsonBytes(), List.of(
-                new RecordHeader(Topics.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8)),
-                new RecordHeader(Topics.HEADER_SCHEMA_VERSION,
+                new RecordHeader(Feed.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader(Feed.HEADER_SCHEMA_VERSION,
                         String.valueOf(envelope.schemaVersion()).getBytes(StandardCharsets.UTF_8))));
         joinBatchTransaction();
         producer.send(record);
