@@ -3,8 +3,8 @@ package commonplace.command.writepath;
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.command.support.Http;
 import commonplace.command.support.Http.Response;
-import commonplace.command.support.TopicLog;
-import commonplace.command.support.TopicLog.Received;
+import commonplace.command.support.FeedLog;
+import commonplace.command.support.FeedLog.Received;
 import commonplace.command.support.Tokens;
 import commonplace.command.topic.Topic;
 import commonplace.events.CommentEdited;
@@ -54,7 +54,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The write path end to end on a real PostgreSQL and a real Kafka broker: HTTP in, events in the store, envelopes on
- * the topic; idempotent retries, a broker outage and a topic loaded from its snapshot.
+ * the feed's Kafka topic; idempotent retries, a broker outage and a topic loaded from its snapshot.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "commonplace.jwt.secret=" + Tokens.SECRET,
@@ -91,17 +91,17 @@ class WritePathTest {
     Cache topicCache;
 
     private Http http;
-    private TopicLog log;
+    private FeedLog feed;
 
     @BeforeAll
     void connect() {
         http = new Http(port);
-        log = new TopicLog(INFRA.kafkaBootstrapServers(), INFRA.kafkaTopic());
+        feed = new FeedLog(INFRA.kafkaBootstrapServers(), INFRA.kafkaTopic());
     }
 
     @AfterAll
     void disconnect() {
-        log.close();
+        feed.close();
     }
 
     @Test
@@ -287,7 +287,7 @@ class WritePathTest {
             assertThat(health.text("status")).isEqualTo("UP");
             await("the publisher gives up on the batch and keeps its token").atMost(PUBLISHED_WITHIN)
                     .until(this::publisherFailed);
-            assertThat(log.forTopic(topic)).hasSize(1);
+            assertThat(feed.forTopic(topic)).hasSize(1);
         } finally {
             INFRA.kafka().start();
         }
@@ -391,8 +391,8 @@ class WritePathTest {
     }
 
     private List<Received> awaitPublished(String topicId, int count) {
-        await().atMost(PUBLISHED_WITHIN).until(() -> log.forTopic(topicId).size() >= count);
-        return log.forTopic(topicId);
+        await().atMost(PUBLISHED_WITHIN).until(() -> feed.forTopic(topicId).size() >= count);
+        return feed.forTopic(topicId);
     }
 
     private static void assertContiguousAndOnce(List<Received> received) {

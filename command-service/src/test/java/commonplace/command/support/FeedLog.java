@@ -15,19 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads a Kafka topic from the beginning, as an analytics consumer would. */
-public final class TopicLog implements AutoCloseable {
+/** Reads the feed's Kafka topic from the beginning, as an analytics consumer would. */
+public final class FeedLog implements AutoCloseable {
 
     /** One record as it arrived: key, headers and the envelope. */
     public record Received(String key, String typeHeader, String schemaVersionHeader, EventEnvelope envelope) {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
-    private final String topic;
+    private final String kafkaTopic;
     private final List<Received> received = new ArrayList<>();
 
-    public TopicLog(String bootstrapServers, String topic) {
-        this.topic = topic;
+    public FeedLog(String bootstrapServers, String kafkaTopic) {
+        this.kafkaTopic = kafkaTopic;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -36,15 +36,15 @@ public final class TopicLog implements AutoCloseable {
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
     }
 
-    /** Everything received so far, polling for more first. Partitions are assigned once the topic exists. */
+    /** Everything received so far, polling for more first. Partitions are assigned once the Kafka topic exists. */
     public synchronized List<Received> poll() {
         if (consumer.assignment().isEmpty()) {
-            List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(5));
+            List<PartitionInfo> partitions = consumer.partitionsFor(kafkaTopic, Duration.ofSeconds(5));
             if (partitions == null || partitions.isEmpty()) {
                 return List.copyOf(received);
             }
             List<TopicPartition> assigned = partitions.stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(kafkaTopic, p.partition())).toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
         }
@@ -55,6 +55,7 @@ public final class TopicLog implements AutoCloseable {
         return List.copyOf(received);
     }
 
+    /** What was received for one discussion topic, in order. */
     public List<Received> forTopic(String topicId) {
         return poll().stream().filter(r -> r.envelope().topicId().equals(topicId)).toList();
     }
