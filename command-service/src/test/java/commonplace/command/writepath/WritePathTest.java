@@ -6,7 +6,7 @@ import commonplace.command.support.Http.Response;
 import commonplace.command.support.FeedLog;
 import commonplace.command.support.FeedLog.Received;
 import commonplace.command.support.Tokens;
-import commonplace.command.topic.Topic;
+import commonplace.command.topic.model.Topic;
 import commonplace.events.CommentEdited;
 import commonplace.events.CommentPosted;
 import commonplace.events.CommentRetracted;
@@ -264,6 +264,25 @@ class WritePathTest {
         assertThat(jdbc.queryForObject("select count(*) from idempotency_record where author_id = 'bo'"
                 + " and idempotency_key = 'bo-1' and answer is not null", Integer.class))
                 .as("kept in PostgreSQL, so a restart still knows the answer").isEqualTo(1);
+    }
+
+    @Test
+    void anAnswerStoredUnderItsFormerClassNameIsStillReplayed() {
+        String topic = "idempotency-renamed";
+        assertThat(http.put(topics(topic), ada, Map.of("title", "Renamed")).status()).isEqualTo(201);
+        Response first = http.call("POST", topics(topic) + "/comments").token(ada)
+                .header("Idempotency-Key", "ada-renamed").json(Map.of("body", "Lagret før flyttingen")).send();
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select answer_type from idempotency_record where author_id = 'ada'"
+                + " and idempotency_key = 'ada-renamed'", String.class)).isEqualTo("CommentResult");
+
+        jdbc.update("update idempotency_record set answer_type = 'commonplace.command.topic.Results$CommentResult'"
+                + " where author_id = 'ada' and idempotency_key = 'ada-renamed'");
+        Response retry = http.call("POST", topics(topic) + "/comments").token(ada)
+                .header("Idempotency-Key", "ada-renamed").json(Map.of("body", "Lagret før flyttingen")).send();
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(storedEventCount(topic)).isEqualTo(2);
     }
 
     @Test

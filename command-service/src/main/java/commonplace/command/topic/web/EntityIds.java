@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.web;
 
 import commonplace.command.ids.RandomBits;
 

@@ -1,7 +1,7 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 import commonplace.command.links.UrlNormalizer;
-import commonplace.command.topic.InvalidInputException.FieldError;
+import commonplace.command.topic.model.InvalidInputException.FieldError;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 /** The same author posted the same body in the same topic within the double-post window. */
 public class DuplicatePostException extends RuleViolation {

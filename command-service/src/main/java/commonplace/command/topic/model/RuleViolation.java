@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 /**
  * A command the {@link Topic} refused because it breaks a rule of the contract. Each subclass is one kind of refusal,

@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 /**
  * What the {@link Topic} aggregate answers to a command. {@code lastSequence} is the 1-based sequence of the last

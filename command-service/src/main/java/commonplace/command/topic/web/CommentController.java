@@ -1,14 +1,19 @@
-package commonplace.command.topic;
+package commonplace.command.topic.web;
 
 import commonplace.command.directory.CommentDirectory;
 import commonplace.command.identity.Author;
 import commonplace.command.idempotency.IdempotentCommands;
-import commonplace.command.topic.Answers.CommentAnswer;
-import commonplace.command.topic.Commands.EditComment;
-import commonplace.command.topic.Commands.PostReply;
-import commonplace.command.topic.Commands.RetractComment;
-import commonplace.command.topic.Results.CommentResult;
-import commonplace.command.topic.Results.TopicChanged;
+import commonplace.command.topic.model.CommentNotFoundException;
+import commonplace.command.topic.model.Commands.EditComment;
+import commonplace.command.topic.model.Commands.PostReply;
+import commonplace.command.topic.model.Commands.RetractComment;
+import commonplace.command.topic.model.Results.CommentResult;
+import commonplace.command.topic.model.FieldRules;
+import commonplace.command.topic.model.InvalidInputException;
+import commonplace.command.topic.model.Results.TopicChanged;
+import commonplace.command.topic.web.Answers.CommentAnswer;
+import commonplace.command.topic.web.Requests.BodyRequest;
+import commonplace.command.topic.web.Requests.ReasonRequest;
 import commonplace.command.web.PreconditionRequiredException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpHeaders;
@@ -31,12 +36,6 @@ import java.util.regex.Pattern;
 @RestController
 @RequestMapping("/api/v1/comments/{commentId}")
 class CommentController {
-
-    record BodyRequest(String body) {
-    }
-
-    record RetractRequest(String reason) {
-    }
 
     private static final Pattern REVISION_TAG = Pattern.compile("(?:W/)?\"([1-9][0-9]{0,8})\"");
 
@@ -78,7 +77,7 @@ class CommentController {
     }
 
     @DeleteMapping
-    ResponseEntity<Void> retract(@PathVariable String commentId, @RequestBody(required = false) RetractRequest body,
+    ResponseEntity<Void> retract(@PathVariable String commentId, @RequestBody(required = false) ReasonRequest body,
                                  @AuthenticationPrincipal Author author, HttpServletRequest request) {
         PathIds.commentId(commentId);
         String reason = body == null ? null : body.reason();

@@ -1,6 +1,6 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
-import commonplace.command.topic.InvalidInputException.FieldError;
+import commonplace.command.topic.model.InvalidInputException.FieldError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import commonplace.events.EventJson;

@@ -1,19 +1,25 @@
-package commonplace.command.topic;
+package commonplace.command.topic.web;
 
 import commonplace.command.identity.Author;
 import commonplace.command.idempotency.IdempotentCommands;
-import commonplace.command.topic.Answers.CommentAnswer;
-import commonplace.command.topic.Answers.ShareAnswer;
-import commonplace.command.topic.Answers.TopicAnswer;
-import commonplace.command.topic.Commands.LockTopic;
-import commonplace.command.topic.Commands.OpenTopic;
-import commonplace.command.topic.Commands.PostComment;
-import commonplace.command.topic.Commands.ShareLink;
-import commonplace.command.topic.Commands.UnlockTopic;
-import commonplace.command.topic.Results.CommentResult;
-import commonplace.command.topic.Results.ShareResult;
-import commonplace.command.topic.Results.TopicChanged;
-import commonplace.command.topic.Results.TopicOpenedResult;
+import commonplace.command.topic.model.Commands.LockTopic;
+import commonplace.command.topic.model.Commands.OpenTopic;
+import commonplace.command.topic.model.Commands.PostComment;
+import commonplace.command.topic.model.Commands.ShareLink;
+import commonplace.command.topic.model.Commands.UnlockTopic;
+import commonplace.command.topic.model.FieldRules;
+import commonplace.command.topic.model.InvalidInputException;
+import commonplace.command.topic.model.Results.CommentResult;
+import commonplace.command.topic.model.Results.ShareResult;
+import commonplace.command.topic.model.Results.TopicChanged;
+import commonplace.command.topic.model.Results.TopicOpenedResult;
+import commonplace.command.topic.web.Answers.CommentAnswer;
+import commonplace.command.topic.web.Answers.ShareAnswer;
+import commonplace.command.topic.web.Answers.TopicAnswer;
+import commonplace.command.topic.web.Requests.OpenTopicRequest;
+import commonplace.command.topic.web.Requests.PostCommentRequest;
+import commonplace.command.topic.web.Requests.ReasonRequest;
+import commonplace.command.topic.web.Requests.ShareLinkRequest;
 import commonplace.events.Identifiers;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -30,18 +36,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/topics/{topicId}")
 class TopicController {
-
-    record OpenTopicRequest(String title, String url, String description) {
-    }
-
-    record PostCommentRequest(String body, String language) {
-    }
-
-    record ShareLinkRequest(String url, String note, String parentId) {
-    }
-
-    record LockRequest(String reason) {
-    }
 
     private final IdempotentCommands commands;
 
@@ -94,7 +88,7 @@ class TopicController {
     }
 
     @PostMapping("/lock")
-    ResponseEntity<Void> lock(@PathVariable String topicId, @RequestBody(required = false) LockRequest body,
+    ResponseEntity<Void> lock(@PathVariable String topicId, @RequestBody(required = false) ReasonRequest body,
                               @AuthenticationPrincipal Author author, HttpServletRequest request) {
         PathIds.topicId(topicId);
         String reason = body == null ? null : body.reason();

@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 /** A topic with this id exists with another title, URL or description. */
 public class TopicDiffersException extends RuleViolation {

@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 import commonplace.command.identity.Author;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;

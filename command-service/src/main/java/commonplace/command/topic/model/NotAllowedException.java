@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 /** The author is known but may not do this (edit someone else's comment, lock without being a moderator). */
 public class NotAllowedException extends RuleViolation {

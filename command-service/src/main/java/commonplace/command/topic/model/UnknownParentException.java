@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 /** A share names a parent comment that is not in its topic. */
 public class UnknownParentException extends RuleViolation {

@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 public class TopicNotFoundException extends RuleViolation {
 

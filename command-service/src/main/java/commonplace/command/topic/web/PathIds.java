@@ -1,5 +1,6 @@
-package commonplace.command.topic;
+package commonplace.command.topic.web;
 
+import commonplace.command.topic.model.InvalidInputException;
 import commonplace.events.Identifiers;
 
 /** Ids in request paths, checked before anything else looks at them. */

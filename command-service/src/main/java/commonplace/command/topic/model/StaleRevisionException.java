@@ -1,4 +1,4 @@
-package commonplace.command.topic;
+package commonplace.command.topic.model;
 
 /** An edit based on a revision that is no longer the current one. */
 public class StaleRevisionException extends RuleViolation {
