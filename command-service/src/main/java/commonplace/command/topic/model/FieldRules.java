@@ -2,23 +2,24 @@ package commonplace.command.topic.model;
 
 import commonplace.command.links.UrlNormalizer;
 import commonplace.command.topic.model.InvalidInputException.FieldError;
+import commonplace.events.Identifiers;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The contract's rules for text fields, checked by the controllers before a command is sent and by the aggregate
- * before it records anything. Collects every broken rule, then {@link #orThrow()}.
+ * The contract's rules for the fields of a command, each stated here once and checked once, by the {@link Topic}
+ * before it looks at anything else. Collects every broken rule, then {@link #orThrow()}.
  * <pre>{@code FieldRules.check().body("body", body).orThrow();}</pre>
  */
-public final class FieldRules {
+final class FieldRules {
 
-    public static final int BODY_MAX = 20_000;
-    public static final int TITLE_MAX = 300;
-    public static final int DESCRIPTION_MAX = 5_000;
-    public static final int NOTE_MAX = 2_000;
-    public static final int REASON_MAX = 1_000;
+    static final int BODY_MAX = 20_000;
+    static final int TITLE_MAX = 300;
+    static final int DESCRIPTION_MAX = 5_000;
+    static final int NOTE_MAX = 2_000;
+    static final int REASON_MAX = 1_000;
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}|und");
 
@@ -27,27 +28,27 @@ public final class FieldRules {
     private FieldRules() {
     }
 
-    public static FieldRules check() {
+    static FieldRules check() {
         return new FieldRules();
     }
 
     /** A comment or reply body: 1..20,000 characters after trimming, line breaks and tabs allowed. */
-    public FieldRules body(String field, String value) {
+    FieldRules body(String field, String value) {
         return text(field, value, true, BODY_MAX, true);
     }
 
     /** A one-line title: 1..300 characters after trimming, no control characters at all. */
-    public FieldRules title(String field, String value) {
+    FieldRules title(String field, String value) {
         return text(field, value, true, TITLE_MAX, false);
     }
 
     /** Optional multi-line text (description, note, reason): at most {@code max} characters. */
-    public FieldRules optionalText(String field, String value, int max) {
+    FieldRules optionalText(String field, String value, int max) {
         return text(field, value, false, max, true);
     }
 
     /** An http(s) URL by the rules of {@link UrlNormalizer}. */
-    public FieldRules url(String field, String value, boolean required) {
+    FieldRules url(String field, String value, boolean required) {
         if (value == null) {
             if (required) {
                 errors.add(new FieldError(field, "is required"));
@@ -62,15 +63,23 @@ public final class FieldRules {
         return this;
     }
 
+    /** An optional id of a comment (the share's parent): the server's ids, or ids of the same shape. */
+    FieldRules optionalCommentId(String field, String value) {
+        if (value != null && !Identifiers.isEntityId(value)) {
+            errors.add(new FieldError(field, "must be a comment id"));
+        }
+        return this;
+    }
+
     /** An optional ISO 639-1 code (lower case) or {@code und}. */
-    public FieldRules language(String field, String value) {
+    FieldRules language(String field, String value) {
         if (value != null && !LANGUAGE.matcher(value).matches()) {
             errors.add(new FieldError(field, "must be an ISO 639-1 code in lower case, such as 'no' or 'en', or 'und'"));
         }
         return this;
     }
 
-    public void orThrow() {
+    void orThrow() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

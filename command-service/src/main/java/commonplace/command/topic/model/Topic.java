@@ -161,7 +161,8 @@ public class Topic {
     @CommandHandler
     ShareResult handle(ShareLink command) {
         FieldRules.check().url("url", command.url(), true)
-                .optionalText("note", command.note(), FieldRules.NOTE_MAX).orThrow();
+                .optionalText("note", command.note(), FieldRules.NOTE_MAX)
+                .optionalCommentId("parentId", command.parentId()).orThrow();
         requireUnlocked();
         if (command.parentId() != null) {
             CommentState parent = comments.get(command.parentId());
@@ -181,8 +182,8 @@ public class Topic {
 
     @CommandHandler
     TopicChanged handle(LockTopic command) {
-        requireModerator(command.author(), "lock");
         FieldRules.check().optionalText("reason", command.reason(), FieldRules.REASON_MAX).orThrow();
+        requireModerator(command.author(), "lock");
         if (locked) {
             return new TopicChanged(topicId, false, lastSequence());
         }

@@ -8,7 +8,6 @@ import commonplace.command.topic.model.Commands.EditComment;
 import commonplace.command.topic.model.Commands.PostReply;
 import commonplace.command.topic.model.Commands.RetractComment;
 import commonplace.command.topic.model.Results.CommentResult;
-import commonplace.command.topic.model.FieldRules;
 import commonplace.command.topic.model.InvalidInputException;
 import commonplace.command.topic.model.Results.TopicChanged;
 import commonplace.command.topic.web.Answers.CommentAnswer;
@@ -32,7 +31,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Commands addressed to a comment: reply to it, edit it, retract it. The directory says which topic it is in. */
+/**
+ * Commands addressed to a comment: reply to it, edit it, retract it. The directory says which topic it is in; the
+ * topic checks every field.
+ */
 @RestController
 @RequestMapping("/api/v1/comments/{commentId}")
 class CommentController {
@@ -51,7 +53,6 @@ class CommentController {
     ResponseEntity<CommentAnswer> reply(@PathVariable String commentId, @RequestBody BodyRequest body,
                                         @AuthenticationPrincipal Author author, HttpServletRequest request) {
         PathIds.commentId(commentId);
-        FieldRules.check().body("body", body.body()).orThrow();
         String topicId = topicOf(commentId);
         CommentResult result = commands.send(
                 new PostReply(topicId, EntityIds.newId(), commentId, body.body(), author), author, request, body);
@@ -66,7 +67,6 @@ class CommentController {
                                        @AuthenticationPrincipal Author author, HttpServletRequest request) {
         PathIds.commentId(commentId);
         int expectedRevision = expectedRevision(ifMatch);
-        FieldRules.check().body("body", body.body()).orThrow();
         String topicId = topicOf(commentId);
         CommentResult result = commands.send(
                 new EditComment(topicId, commentId, expectedRevision, body.body(), author), author, request, body);
@@ -81,7 +81,6 @@ class CommentController {
                                  @AuthenticationPrincipal Author author, HttpServletRequest request) {
         PathIds.commentId(commentId);
         String reason = body == null ? null : body.reason();
-        FieldRules.check().optionalText("reason", reason, FieldRules.REASON_MAX).orThrow();
         String topicId = topicOf(commentId);
         TopicChanged result = commands.send(new RetractComment(topicId, commentId, reason, author), author, request,
                 body);

@@ -7,8 +7,6 @@ import commonplace.command.topic.model.Commands.OpenTopic;
 import commonplace.command.topic.model.Commands.PostComment;
 import commonplace.command.topic.model.Commands.ShareLink;
 import commonplace.command.topic.model.Commands.UnlockTopic;
-import commonplace.command.topic.model.FieldRules;
-import commonplace.command.topic.model.InvalidInputException;
 import commonplace.command.topic.model.Results.CommentResult;
 import commonplace.command.topic.model.Results.ShareResult;
 import commonplace.command.topic.model.Results.TopicChanged;
@@ -20,7 +18,6 @@ import commonplace.command.topic.web.Requests.OpenTopicRequest;
 import commonplace.command.topic.web.Requests.PostCommentRequest;
 import commonplace.command.topic.web.Requests.ReasonRequest;
 import commonplace.command.topic.web.Requests.ShareLinkRequest;
-import commonplace.events.Identifiers;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -32,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Commands addressed to a topic: open it, comment on it, share a link in it, lock and unlock it. */
+/**
+ * Commands addressed to a topic: open it, comment on it, share a link in it, lock and unlock it. Only HTTP is read
+ * here (path, body, token); every field rule is the topic's own.
+ */
 @RestController
 @RequestMapping("/api/v1/topics/{topicId}")
 class TopicController {
@@ -47,8 +47,6 @@ class TopicController {
     ResponseEntity<TopicAnswer> open(@PathVariable String topicId, @RequestBody OpenTopicRequest body,
                                      @AuthenticationPrincipal Author author, HttpServletRequest request) {
         PathIds.topicId(topicId);
-        FieldRules.check().title("title", body.title()).url("url", body.url(), false)
-                .optionalText("description", body.description(), FieldRules.DESCRIPTION_MAX).orThrow();
         TopicOpenedResult result = commands.send(
                 new OpenTopic(topicId, body.title(), body.url(), body.description(), author), author, request, body);
         TopicAnswer answer = new TopicAnswer(topicId, Answers.position(topicId, result.lastSequence()));
@@ -61,7 +59,6 @@ class TopicController {
     ResponseEntity<CommentAnswer> comment(@PathVariable String topicId, @RequestBody PostCommentRequest body,
                                           @AuthenticationPrincipal Author author, HttpServletRequest request) {
         PathIds.topicId(topicId);
-        FieldRules.check().body("body", body.body()).language("language", body.language()).orThrow();
         CommentResult result = commands.send(
                 new PostComment(topicId, EntityIds.newId(), body.body(), body.language(), author),
                 author, request, body);
@@ -74,11 +71,6 @@ class TopicController {
     ResponseEntity<ShareAnswer> share(@PathVariable String topicId, @RequestBody ShareLinkRequest body,
                                       @AuthenticationPrincipal Author author, HttpServletRequest request) {
         PathIds.topicId(topicId);
-        FieldRules.check().url("url", body.url(), true)
-                .optionalText("note", body.note(), FieldRules.NOTE_MAX).orThrow();
-        if (body.parentId() != null && !Identifiers.isEntityId(body.parentId())) {
-            throw InvalidInputException.of("parentId", "must be a comment id");
-        }
         ShareResult result = commands.send(
                 new ShareLink(topicId, EntityIds.newId(), body.url(), body.note(), body.parentId(), author),
                 author, request, body);
@@ -92,7 +84,6 @@ class TopicController {
                               @AuthenticationPrincipal Author author, HttpServletRequest request) {
         PathIds.topicId(topicId);
         String reason = body == null ? null : body.reason();
-        FieldRules.check().optionalText("reason", reason, FieldRules.REASON_MAX).orThrow();
         TopicChanged result = commands.send(new LockTopic(topicId, reason, author), author, request, body);
         return ResponseEntity.noContent().headers(Answers.positionHeader(topicId, result.lastSequence())).build();
     }

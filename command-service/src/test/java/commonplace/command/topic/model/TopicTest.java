@@ -323,6 +323,27 @@ class TopicTest {
                 .expectException(CommentRetractedException.class);
     }
 
+    @Test
+    void aShareParentMustBeACommentIdAtAll() {
+        fixture.given(OPENED)
+                .when(new ShareLink(TOPIC, "s1", "https://nrk.no", null, "not a comment id", BO))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("parentId must be a comment id")
+                .expectNoEvents();
+    }
+
+    @Test
+    void theFieldsOfACommandAreCheckedBeforeAnyOtherRule() {
+        fixture.given(OPENED, C1, new CommentRetracted(TOPIC, "c1", null, false, "ada", "Ada Lovelace"))
+                .when(new PostReply(TOPIC, "r1", "c1", " ", BO))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("body must not be blank");
+        fixture.given(OPENED)
+                .when(new LockTopic(TOPIC, "x".repeat(1_001), ADA))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("reason must be at most 1000 characters");
+    }
+
     // --- locking
 
     @Test
