@@ -3,6 +3,8 @@ package commonplace.command.topic.model;
 import commonplace.command.links.UrlNormalizer;
 import commonplace.command.topic.model.InvalidInputException.FieldError;
 import commonplace.events.Identifiers;
+import commonplace.events.text.TextRules;
+import commonplace.events.text.TextRules.Kind;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,22 +34,22 @@ final class FieldRules {
         return new FieldRules();
     }
 
-    /** A comment or reply body: 1..20,000 characters after trimming, line breaks and tabs allowed. */
+    /** A comment or reply body: 1..20,000 characters after trimming, multi-line text by {@link TextRules}. */
     FieldRules body(String field, String value) {
-        return text(field, value, true, BODY_MAX, true);
+        return text(field, value, true, BODY_MAX, Kind.MULTI_LINE);
     }
 
-    /** A one-line title: 1..300 characters after trimming, no control characters at all. */
+    /** A title: 1..300 characters after trimming, one line by {@link TextRules}. */
     FieldRules title(String field, String value) {
-        return text(field, value, true, TITLE_MAX, false);
+        return text(field, value, true, TITLE_MAX, Kind.ONE_LINE);
     }
 
     /** Optional multi-line text (description, note, reason): at most {@code max} characters. */
     FieldRules optionalText(String field, String value, int max) {
-        return text(field, value, false, max, true);
+        return text(field, value, false, max, Kind.MULTI_LINE);
     }
 
-    /** An http(s) URL by the rules of {@link UrlNormalizer}. */
+    /** An http(s) URL by the rules of {@link UrlNormalizer} (one line by {@link TextRules} among them). */
     FieldRules url(String field, String value, boolean required) {
         if (value == null) {
             if (required) {
@@ -85,7 +87,7 @@ final class FieldRules {
         }
     }
 
-    private FieldRules text(String field, String value, boolean required, int max, boolean multiLine) {
+    private FieldRules text(String field, String value, boolean required, int max, Kind kind) {
         if (value == null) {
             if (required) {
                 errors.add(new FieldError(field, "is required"));
@@ -97,27 +99,9 @@ final class FieldRules {
             errors.add(new FieldError(field, "must not be blank"));
         } else if (trimmed.codePointCount(0, trimmed.length()) > max) {
             errors.add(new FieldError(field, "must be at most " + max + " characters"));
-        } else if (hasForbiddenControlCharacter(value, multiLine)) {
-            errors.add(new FieldError(field, multiLine
-                    ? "must not contain control characters other than line breaks and tabs"
-                    : "must not contain control characters or line breaks"));
+        } else {
+            TextRules.check(value, kind).ifPresent(broken -> errors.add(new FieldError(field, broken.message())));
         }
         return this;
-    }
-
-    /** Line feed and tab are text; a carriage return only as part of CR LF. */
-    static boolean hasForbiddenControlCharacter(String value, boolean multiLine) {
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (Character.getType(c) != Character.CONTROL) {
-                continue;
-            }
-            boolean allowed = multiLine && (c == '\n' || c == '\t'
-                    || (c == '\r' && i + 1 < value.length() && value.charAt(i + 1) == '\n'));
-            if (!allowed) {
-                return true;
-            }
-        }
-        return false;
     }
 }
