@@ -30,6 +30,26 @@ class FieldRulesTest {
     }
 
     @Test
+    void refusesLineSeparatorsAndBidirectionalControlsInATitleButNotInABody() {
+        assertThatThrownBy(() -> FieldRules.check().title("title", "two\u2028lines").orThrow())
+                .hasMessage("title must not contain control characters or line breaks");
+        assertThatThrownBy(() -> FieldRules.check().title("title", "evil\u202Elif.exe").orThrow())
+                .hasMessage("title must not contain bidirectional embedding, override or isolate controls");
+        assertThatCode(() -> FieldRules.check().body("body", "two\u2028lines \u2067שלום\u2069").orThrow())
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void refusesHalfASurrogatePairInEveryTextField() {
+        assertThatThrownBy(() -> FieldRules.check().body("body", "x\uD800").title("title", "\uDC00")
+                .optionalText("note", "\uD83D", FieldRules.NOTE_MAX).url("url", "https://a.example/\uD800", true)
+                .orThrow())
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> org.assertj.core.api.Assertions
+                        .assertThat(e.errors()).extracting(FieldError::message).containsOnly(
+                                "must be valid Unicode (it holds half of a surrogate pair)"));
+    }
+
+    @Test
     void countsCharactersNotUtf16UnitsAndIgnoresSurroundingWhitespace() {
         assertThatCode(() -> FieldRules.check().title("title", " " + "😀".repeat(300) + " ").orThrow())
                 .doesNotThrowAnyException();

@@ -90,6 +90,18 @@ class TopicTest {
     }
 
     @Test
+    void aTitleWithABidirectionalControlOrALineSeparatorIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(new OpenTopic(TOPIC, "Episode \u202E09", null, null, ADA))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("title must not contain bidirectional embedding, override or isolate controls");
+        fixture.givenNoPriorActivity()
+                .when(new OpenTopic(TOPIC, "Episode\u202890", null, null, ADA))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("title must not contain control characters or line breaks");
+    }
+
+    @Test
     void commandsForATopicThatDoesNotExistAreRefused() {
         fixture.givenNoPriorActivity()
                 .when(new PostComment(TOPIC, "c1", "Hello", null, ADA))
@@ -157,6 +169,23 @@ class TopicTest {
                     .expectException(InvalidInputException.class)
                     .expectExceptionMessage("body must not contain control characters other than line breaks and tabs");
         }
+    }
+
+    @Test
+    void aBodyHoldingHalfASurrogatePairIsRefused() {
+        fixture.given(OPENED)
+                .when(new PostComment(TOPIC, "c1", "blåbær \uD83E", null, ADA))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("body must be valid Unicode (it holds half of a surrogate pair)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void rightToLeftTextWithItsBidirectionalControlsIsABody() {
+        String body = "قال: \u2067שלום עולם\u2069 و \u202Bمرحبا\u202C";
+        fixture.given(OPENED)
+                .when(new PostComment(TOPIC, "c1", body, "ar", ADA))
+                .expectEvents(new CommentPosted(TOPIC, "c1", body, "ar", "ada", "Ada Lovelace"));
     }
 
     @Test
