@@ -15,10 +15,16 @@ public final class UrlExtractor {
     private UrlExtractor() {
     }
 
-    /** Every distinct valid link in {@code body}, by normalised form, in order of first appearance. */
-    public static List<SharedUrl> extract(String body) {
+    /**
+     * The first {@code max} distinct valid links in {@code body}, by normalised form, in order of first appearance;
+     * the rest are not looked at.
+     */
+    public static List<SharedUrl> extract(String body, int max) {
         Map<String, SharedUrl> byNormalized = new LinkedHashMap<>();
         for (String link : Links.in(body)) {
+            if (byNormalized.size() >= max) {
+                break;
+            }
             UrlNormalizer.tryNormalize(link).ifPresent(url -> byNormalized.putIfAbsent(url.normalizedUrl(), url));
         }
         return List.copyOf(byNormalized.values());

@@ -12,6 +12,7 @@ import commonplace.command.topic.model.DuplicatePostException;
 import commonplace.command.topic.model.IdInUseException;
 import commonplace.command.topic.model.InvalidInputException;
 import commonplace.command.topic.model.NotAllowedException;
+import commonplace.command.topic.model.ReplyTooDeepException;
 import commonplace.command.topic.model.StaleRevisionException;
 import commonplace.command.topic.model.TopicDiffersException;
 import commonplace.command.topic.model.TopicLockedException;
@@ -123,6 +124,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unknownParent(UnknownParentException e) {
         return answer(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-parent", "Unknown Parent",
                 e.getMessage()));
+    }
+
+    @ExceptionHandler(ReplyTooDeepException.class)
+    ResponseEntity<Object> replyTooDeep(ReplyTooDeepException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "reply-too-deep", "Reply Too Deep",
+                e.getMessage());
+        problem.setProperty("maxReplyDepth", e.maxReplyDepth());
+        return answer(problem);
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -46,13 +46,15 @@ import java.util.Objects;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * One discussion topic and every rule about it: it exists and is not locked, parents exist here and are not retracted,
- * only authors edit, moderators retract and lock, edits name the current revision, no accidental double posts, and
- * one LinkShared per new URL in a body. Decides in command handlers; changes state only in event sourcing handlers.
- * Its state round-trips through Jackson for snapshots; the revision names the snapshot's shape, and a snapshot of
- * another revision is ignored (the topic is then loaded from its events).
+ * One discussion topic and every rule about it: the fields of each command ({@link FieldRules}), it exists and is
+ * not locked, parents exist here and are not retracted, replies nest no deeper than {@link TopicLimits} allow, only
+ * authors edit, moderators retract and lock, edits name the current revision, no accidental double posts, and one
+ * LinkShared per new URL among the first links of a body. Decides in command handlers; changes state only in event
+ * sourcing handlers. Its state round-trips through Jackson for snapshots; the revision names the snapshot's shape (3:
+ * comments know their depth), and a snapshot of another revision is ignored (the topic is then loaded from its
+ * events).
  */
-@Revision("2")
+@Revision("3")
 @Aggregate(snapshotTriggerDefinition = "topicSnapshotTrigger", cache = "topicCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -94,7 +96,7 @@ public class Topic {
     }
 
     @CommandHandler
-    CommentResult handle(PostComment command) {
+    CommentResult handle(PostComment command, TopicLimits limits) {
         FieldRules.check().body("body", command.body()).language("language", command.language()).orThrow();
         requireUnlocked();
         requireNewId(command.commentId());
@@ -102,26 +104,29 @@ public class Topic {
         Author author = command.author();
         String language = command.language() != null ? command.language() : LanguageGuess.of(command.body());
         apply(new CommentPosted(topicId, command.commentId(), command.body(), language, author.id(), author.name()));
-        shareNewLinks(command.commentId(), command.body(), author);
+        shareNewLinks(command.commentId(), command.body(), author, limits);
         return new CommentResult(command.commentId(), topicId, 1, lastSequence());
     }
 
     @CommandHandler
-    CommentResult handle(PostReply command) {
+    CommentResult handle(PostReply command, TopicLimits limits) {
         FieldRules.check().body("body", command.body()).orThrow();
         requireUnlocked();
-        requireLiveComment(command.parentId());
+        CommentState parent = requireLiveComment(command.parentId());
+        if (parent.depth() >= limits.maxReplyDepth()) {
+            throw new ReplyTooDeepException(command.parentId(), limits.maxReplyDepth());
+        }
         requireNewId(command.commentId());
         refuseDoublePost(command.author(), command.body());
         Author author = command.author();
         apply(new ReplyPosted(topicId, command.commentId(), command.parentId(), command.body(), author.id(),
                 author.name()));
-        shareNewLinks(command.commentId(), command.body(), author);
+        shareNewLinks(command.commentId(), command.body(), author, limits);
         return new CommentResult(command.commentId(), topicId, 1, lastSequence());
     }
 
     @CommandHandler
-    CommentResult handle(EditComment command) {
+    CommentResult handle(EditComment command, TopicLimits limits) {
         FieldRules.check().body("body", command.body()).orThrow();
         CommentState comment = requireLiveComment(command.commentId());
         if (!comment.authorId().equals(command.author().id())) {
@@ -137,7 +142,7 @@ public class Topic {
         Author author = command.author();
         int revision = comment.revision() + 1;
         apply(new CommentEdited(topicId, command.commentId(), revision, command.body(), author.id(), author.name()));
-        shareNewLinks(command.commentId(), command.body(), author);
+        shareNewLinks(command.commentId(), command.body(), author, limits);
         return new CommentResult(command.commentId(), topicId, revision, lastSequence());
     }
 
@@ -211,13 +216,15 @@ public class Topic {
 
     @EventSourcingHandler
     void on(CommentPosted event, @Timestamp Instant at) {
-        comments.put(event.commentId(), CommentState.posted(event.authorId(), event.body()));
+        comments.put(event.commentId(), CommentState.posted(event.authorId(), 0, event.body()));
         recentPosts.posted(event.authorId(), event.commentId(), event.body(), at);
     }
 
     @EventSourcingHandler
     void on(ReplyPosted event, @Timestamp Instant at) {
-        comments.put(event.commentId(), CommentState.posted(event.authorId(), event.body()));
+        CommentState parent = comments.get(event.parentId());
+        int depth = parent == null ? 1 : parent.depth() + 1;
+        comments.put(event.commentId(), CommentState.posted(event.authorId(), depth, event.body()));
         recentPosts.posted(event.authorId(), event.commentId(), event.body(), at);
     }
 
@@ -251,9 +258,12 @@ public class Topic {
         locked = false;
     }
 
-    /** One LinkShared per URL in {@code body} not yet shared from this comment; share ids derive from both. */
-    private void shareNewLinks(String commentId, String body, Author author) {
-        for (SharedUrl url : UrlExtractor.extract(body)) {
+    /**
+     * One LinkShared per URL among the first {@code maxLinksPerBody} of {@code body} not yet shared from this comment;
+     * share ids derive from both.
+     */
+    private void shareNewLinks(String commentId, String body, Author author, TopicLimits limits) {
+        for (SharedUrl url : UrlExtractor.extract(body, limits.maxLinksPerBody())) {
             if (comments.get(commentId).sharedUrls().contains(url.normalizedUrl())) {
                 continue;
             }

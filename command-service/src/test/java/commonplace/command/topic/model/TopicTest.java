@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,7 +52,13 @@ class TopicTest {
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(Topic.class);
+        fixture = fixtureWith(TopicLimits.DEFAULTS);
+    }
+
+    private static FixtureConfiguration<Topic> fixtureWith(TopicLimits limits) {
+        FixtureConfiguration<Topic> fixture = new AggregateTestFixture<>(Topic.class);
+        fixture.registerInjectableResource(limits);
+        return fixture;
     }
 
     // --- opening a topic
@@ -135,6 +143,41 @@ class TopicTest {
     }
 
     @Test
+    void aBodyRecordsTheFirst20DistinctLinksAndLeavesTheRestInTheText() {
+        StringBuilder body = new StringBuilder("Kilder:");
+        for (int i = 1; i <= 25; i++) {
+            body.append(" https://example.com/").append(i);
+        }
+        List<Object> expected = new ArrayList<>(List.of(
+                new CommentPosted(TOPIC, "c1", body.toString(), "no", "ada", "Ada Lovelace")));
+        for (int i = 1; i <= 20; i++) {
+            String url = "https://example.com/" + i;
+            expected.add(new LinkShared(TOPIC, Hashes.derivedId("c1", url), "c1", LinkOrigin.BODY, url, url,
+                    "example.com", null, "ada", "Ada Lovelace"));
+        }
+        fixture.given(OPENED)
+                .when(new PostComment(TOPIC, "c1", body.toString(), "no", ADA))
+                .expectEvents(expected.toArray())
+                .expectResultMessagePayload(new CommentResult("c1", TOPIC, 1, 2 + 20));
+        fixtureWith(new TopicLimits(1, 1_000)).given(OPENED)
+                .when(new PostComment(TOPIC, "c1", "https://a.example/ og https://b.example/", "no", ADA))
+                .expectEvents(new CommentPosted(TOPIC, "c1", "https://a.example/ og https://b.example/", "no", "ada",
+                                "Ada Lovelace"),
+                        new LinkShared(TOPIC, Hashes.derivedId("c1", "https://a.example/"), "c1", LinkOrigin.BODY,
+                                "https://a.example/", "https://a.example/", "a.example", null, "ada", "Ada Lovelace"));
+    }
+
+    @Test
+    void anEditSharesNewLinksOnlyAmongTheFirstLinksOfItsBody() {
+        fixtureWith(new TopicLimits(1, 1_000)).given(OPENED, C1)
+                .when(new EditComment(TOPIC, "c1", 1, "https://a.example/ og https://b.example/", ADA))
+                .expectEvents(new CommentEdited(TOPIC, "c1", 2, "https://a.example/ og https://b.example/", "ada",
+                                "Ada Lovelace"),
+                        new LinkShared(TOPIC, Hashes.derivedId("c1", "https://a.example/"), "c1", LinkOrigin.BODY,
+                                "https://a.example/", "https://a.example/", "a.example", null, "ada", "Ada Lovelace"));
+    }
+
+    @Test
     void aBodyIsStoredExactlyAsSentWithLineBreaksAndTabs() {
         String body = "  Tredje nivå.\r\n\r\n\tInnrykket – “anførsel” 🎉  ";
         fixture.given(OPENED)
@@ -209,6 +252,37 @@ class TopicTest {
                 .when(new PostReply(TOPIC, "r1", "c1", "Enig!", BO))
                 .expectException(CommentRetractedException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void replies1000DeepAreAcceptedAndADeeperOneIsRefused() {
+        List<Object> chain = new ArrayList<>(List.of(OPENED, C1));
+        String parent = "c1";
+        for (int depth = 1; depth <= 999; depth++) {
+            chain.add(new ReplyPosted(TOPIC, "r" + depth, parent, "Svar " + depth, "bo", "Bø Ångström"));
+            parent = "r" + depth;
+        }
+        fixture.given(chain)
+                .when(new PostReply(TOPIC, "r1000", "r999", "Svar 1000", BO))
+                .expectEvents(new ReplyPosted(TOPIC, "r1000", "r999", "Svar 1000", "bo", "Bø Ångström"));
+        chain.add(new ReplyPosted(TOPIC, "r1000", "r999", "Svar 1000", "bo", "Bø Ångström"));
+        fixture.given(chain)
+                .when(new PostReply(TOPIC, "r1001", "r1000", "Svar 1001", BO))
+                .expectException(ReplyTooDeepException.class)
+                .expectExceptionMessage("comment 'r1000' is 1000 replies deep, as deep as replies nest here;"
+                        + " reply to a comment higher up the thread")
+                .expectNoEvents();
+        fixture.given(chain)
+                .when(new PostReply(TOPIC, "r1001", "r500", "Svar midt i", BO))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void theReplyDepthIsASetting() {
+        fixtureWith(new TopicLimits(20, 1))
+                .given(OPENED, C1, new ReplyPosted(TOPIC, "r1", "c1", "Enig!", "bo", "Bø Ångström"))
+                .when(new PostReply(TOPIC, "r2", "r1", "Og jeg", ADA))
+                .expectException(ReplyTooDeepException.class);
     }
 
     // --- double posts
