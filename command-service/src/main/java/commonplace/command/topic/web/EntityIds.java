@@ -5,12 +5,12 @@ import commonplace.command.ids.RandomBits;
 import java.util.Base64;
 
 /** Server-made comment and share ids: 22 characters of base64url from 128 random bits (matches ENTITY_ID). */
-public final class EntityIds {
+final class EntityIds {
 
     private EntityIds() {
     }
 
-    public static String newId() {
+    static String newId() {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(RandomBits.bytes(16));
     }
 }
