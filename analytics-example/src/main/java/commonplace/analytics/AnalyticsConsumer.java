@@ -1,7 +1,7 @@
 package commonplace.analytics;
 
 import commonplace.events.EventEnvelope;
-import commonplace.events.Topics;
+import commonplace.events.Feed;
 import commonplace.events.UnreadableEventException;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The example analytics consumer: reads {@value Topics#DISCUSSION} with nothing but kafka-clients and shared-events,
+ * The example analytics consumer: reads {@value Feed#KAFKA_TOPIC} with nothing but kafka-clients and shared-events,
  * prints a live summary, and resumes where it stopped (committed offsets plus the saved summary).
  * <pre>java -jar analytics-example/target/analytics-example.jar</pre>
  * Settings from the environment: COMMONPLACE_KAFKA_BOOTSTRAP (127.0.0.1:9092), COMMONPLACE_KAFKA_TOPIC,
@@ -32,7 +32,7 @@ public final class AnalyticsConsumer implements AutoCloseable {
         static Settings fromEnvironment(Map<String, String> env) {
             return new Settings(
                     env.getOrDefault("COMMONPLACE_KAFKA_BOOTSTRAP", "127.0.0.1:9092"),
-                    env.getOrDefault("COMMONPLACE_KAFKA_TOPIC", Topics.DISCUSSION),
+                    env.getOrDefault("COMMONPLACE_KAFKA_TOPIC", Feed.KAFKA_TOPIC),
                     env.getOrDefault("COMMONPLACE_ANALYTICS_GROUP", "commonplace-analytics-example"),
                     Path.of(env.getOrDefault("COMMONPLACE_ANALYTICS_STATE", "analytics-summary.json")),
                     Duration.ofSeconds(Long.parseLong(env.getOrDefault("COMMONPLACE_ANALYTICS_PRINT_SECONDS", "5"))));

@@ -8,7 +8,7 @@ import commonplace.events.LinkOrigin;
 import commonplace.events.LinkShared;
 import commonplace.events.ReplyPosted;
 import commonplace.events.TopicOpened;
-import commonplace.events.Topics;
+import commonplace.events.Feed;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -69,8 +69,8 @@ final class ReplayCorpus {
                     EventEnvelope envelope = EventEnvelope.wrap(UUID.randomUUID().toString(), sequence,
                             start.plusMillis(written * 10), event);
                     ProducerRecord<String, byte[]> record = new ProducerRecord<>(kafkaTopic, topicId, envelope.toJsonBytes());
-                    record.headers().add(Topics.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
-                    record.headers().add(Topics.HEADER_SCHEMA_VERSION,
+                    record.headers().add(Feed.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
+                    record.headers().add(Feed.HEADER_SCHEMA_VERSION,
                             String.valueOf(envelope.schemaVersion()).getBytes(StandardCharsets.UTF_8));
                     producer.send(record);
                 }

@@ -3,7 +3,7 @@ package commonplace.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventEnvelope;
 import commonplace.events.EventJson;
-import commonplace.events.Topics;
+import commonplace.events.Feed;
 import commonplace.testing.IsolatedInfrastructure;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -123,8 +123,8 @@ abstract class QueryServiceTestBase {
         for (EventEnvelope envelope : envelopes) {
             ProducerRecord<String, byte[]> record = new ProducerRecord<>(INFRASTRUCTURE.kafkaTopic(),
                     envelope.topicId(), envelope.toJsonBytes());
-            record.headers().add(Topics.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
-            record.headers().add(Topics.HEADER_SCHEMA_VERSION,
+            record.headers().add(Feed.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
+            record.headers().add(Feed.HEADER_SCHEMA_VERSION,
                     String.valueOf(envelope.schemaVersion()).getBytes(StandardCharsets.UTF_8));
             sent.add(producer().send(record));
         }

@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
- * One event as published on {@link Topics#DISCUSSION}: what a consumer needs to order and de-duplicate it
+ * One event as published on {@link Feed#KAFKA_TOPIC}: what a consumer needs to order and de-duplicate it
  * ({@code topicId} + {@code sequence}, {@code eventId}), and the payload in the schema version it was written in.
  *
  * @param sequence   the event's 1-based position within its topic; contiguous, never reused

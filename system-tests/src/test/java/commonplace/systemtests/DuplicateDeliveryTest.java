@@ -1,7 +1,7 @@
 package commonplace.systemtests;
 
 import commonplace.events.EventEnvelope;
-import commonplace.events.Topics;
+import commonplace.events.Feed;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -63,8 +63,8 @@ class DuplicateDeliveryTest extends StackTest {
             for (EventEnvelope envelope : envelopes) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(infrastructure.kafkaTopic(),
                         envelope.topicId(), envelope.toJsonBytes());
-                record.headers().add(Topics.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
-                record.headers().add(Topics.HEADER_SCHEMA_VERSION,
+                record.headers().add(Feed.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(Feed.HEADER_SCHEMA_VERSION,
                         String.valueOf(envelope.schemaVersion()).getBytes(StandardCharsets.UTF_8));
                 producer.send(record);
             }

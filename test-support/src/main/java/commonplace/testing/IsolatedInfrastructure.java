@@ -1,6 +1,6 @@
 package commonplace.testing;
 
-import commonplace.events.Topics;
+import commonplace.events.Feed;
 import commonplace.local.infra.KafkaBroker;
 import commonplace.local.infra.PostgresServer;
 
@@ -52,7 +52,7 @@ public final class IsolatedInfrastructure {
         database = database.substring(0, Math.min(database.length(), 60));
         SharedInfrastructure.postgres().createDatabaseIfMissing(database);
         SharedInfrastructure.kafka();
-        return new IsolatedInfrastructure(database, Topics.DISCUSSION + ".test-" + n + "-" + slug);
+        return new IsolatedInfrastructure(database, Feed.KAFKA_TOPIC + ".test-" + n + "-" + slug);
     }
 
     public String jdbcUrl() {
@@ -71,7 +71,7 @@ public final class IsolatedInfrastructure {
         return kafka().bootstrapServers();
     }
 
-    /** The Kafka topic this test class publishes to and consumes from, in place of {@link Topics#DISCUSSION}. */
+    /** The Kafka topic this test class publishes to and consumes from, in place of {@link Feed#KAFKA_TOPIC}. */
     public String kafkaTopic() {
         return kafkaTopic;
     }

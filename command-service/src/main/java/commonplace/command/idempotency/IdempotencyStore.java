@@ -2,12 +2,17 @@ package commonplace.command.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import commonplace.command.topic.model.Results;
 import commonplace.events.EventJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * The idempotency records in PostgreSQL. Every method runs in the caller's transaction (the command's), so a claim
@@ -20,7 +25,13 @@ class IdempotencyStore {
     record Claimed(String fingerprint, Object answer) {
     }
 
-    private static final String ANSWER_PACKAGE = "commonplace.command.";
+    /**
+     * The answers a key can replay, stored by their simple name so that moving a class never strands an answer. Rows
+     * written with the full class name ({@code commonplace.command.topic.Results$CommentResult}) read the same.
+     */
+    private static final Map<String, Class<?>> ANSWER_TYPES = Arrays.stream(Results.class.getDeclaredClasses())
+            .filter(Class::isRecord)
+            .collect(Collectors.toUnmodifiableMap(Class::getSimpleName, Function.identity()));
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper = EventJson.configure(new ObjectMapper());
@@ -54,12 +65,20 @@ class IdempotencyStore {
     void answer(String authorId, String key, Object answer) {
         jdbc.update("update idempotency_record set answer_type = ?, answer = ?::jsonb"
                         + " where author_id = ? and idempotency_key = ?",
-                answer == null ? null : answer.getClass().getName(), writeAnswer(answer), authorId, key);
+                answer == null ? null : answerType(answer), writeAnswer(answer), authorId, key);
     }
 
     int purgeExpired() {
         return jdbc.update("delete from idempotency_record where created_at < now() - make_interval(secs => ?)",
                 retention.toSeconds());
+    }
+
+    private static String answerType(Object answer) {
+        String name = answer.getClass().getSimpleName();
+        if (ANSWER_TYPES.get(name) != answer.getClass()) {
+            throw new IllegalStateException("not a command answer type: " + answer.getClass().getName());
+        }
+        return name;
     }
 
     private String writeAnswer(Object answer) {
@@ -77,12 +96,15 @@ class IdempotencyStore {
         if (type == null || json == null) {
             return null;
         }
-        if (!type.startsWith(ANSWER_PACKAGE)) {
+        // the simple name is what follows the last '$' or '.' of a full class name
+        String simpleName = type.substring(Math.max(type.lastIndexOf('$'), type.lastIndexOf('.')) + 1);
+        Class<?> answerType = ANSWER_TYPES.get(simpleName);
+        if (answerType == null) {
             throw new IllegalStateException("not a command answer type: " + type);
         }
         try {
-            return mapper.readValue(json, Class.forName(type));
-        } catch (JsonProcessingException | ClassNotFoundException e) {
+            return mapper.readValue(json, answerType);
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored answer of type " + type + " is unreadable", e);
         }
     }

@@ -3,7 +3,7 @@ package commonplace.command.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import commonplace.command.identity.Author;
-import commonplace.command.topic.InvalidInputException;
+import commonplace.command.topic.model.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

@@ -1,5 +1,7 @@
 package commonplace.command.links;
 
+import commonplace.events.text.TextRules;
+
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -7,7 +9,7 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a URL against the contract (http or https only, a host, at most 2,048 characters, no spaces or control
- * characters) and normalises it: lower-case scheme and host, fragment and default port dropped, an empty path
+ * characters, one line by {@link TextRules}: no bidirectional controls, no half surrogate pairs) and normalises it: lower-case scheme and host, fragment and default port dropped, an empty path
  * written as {@code /}; path and query are kept as written.
  */
 public final class UrlNormalizer {
@@ -54,6 +56,9 @@ public final class UrlNormalizer {
                 throw new InvalidUrlException("must not contain spaces or control characters");
             }
         }
+        TextRules.check(url, TextRules.Kind.ONE_LINE).ifPresent(broken -> {
+            throw new InvalidUrlException(broken.message());
+        });
         Matcher scheme = SCHEME.matcher(url);
         if (!scheme.matches()) {
             throw new InvalidUrlException("must be an absolute http or https URL");

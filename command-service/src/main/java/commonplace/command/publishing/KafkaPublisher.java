@@ -2,7 +2,7 @@ package commonplace.command.publishing;
 
 import commonplace.events.DiscussionEvent;
 import commonplace.events.EventEnvelope;
-import commonplace.events.Topics;
+import commonplace.events.Feed;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
@@ -20,10 +20,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Publishes every stored event to the Kafka topic as the contract's envelope (key = topic id, sequence = Axon's
- * domain sequence number + 1, headers type and schemaVersion). One batch of the tracking processor is one Kafka
- * transaction, committed before the batch's unit of work commits (and with it the processor's token): a batch that
- * fails is aborted and sent again, so read_committed consumers see every event once, in order per topic. Only a crash
+ * Publishes every stored event to the feed's Kafka topic as the contract's envelope (key = discussion topic id,
+ * sequence = Axon's domain sequence number + 1, headers type and schemaVersion). One batch of the tracking processor
+ * is one Kafka transaction, committed before the batch's unit of work commits (and with it the processor's token): a
+ * batch that fails is aborted and sent again, so read_committed consumers see every event once, in order per
+ * discussion topic. Only a crash
  * between the Kafka commit and the token commit can show an event twice (same eventId and sequence).
  */
 @Component
@@ -47,10 +48,10 @@ class KafkaPublisher {
     void on(DiscussionEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant occurredAt,
             @MessageIdentifier String eventId) {
         EventEnvelope envelope = EventEnvelope.wrap(eventId, sequenceNumber + 1, occurredAt, event);
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.topic(), null,
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.feedTopic(), null,
                 envelope.occurredAt().toEpochMilli(), envelope.topicId(), envelope.toJsonBytes(), List.of(
-                new RecordHeader(Topics.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8)),
-                new RecordHeader(Topics.HEADER_SCHEMA_VERSION,
+                new RecordHeader(Feed.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8)),
+                new RecordHeader(Feed.HEADER_SCHEMA_VERSION,
                         String.valueOf(envelope.schemaVersion()).getBytes(StandardCharsets.UTF_8))));
         joinBatchTransaction();
         producer.send(record);

@@ -1,14 +1,17 @@
 package commonplace.command.publishing;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Name;
 
 import java.time.Duration;
 
 /**
- * Where and how events are published; {@code deliveryTimeout} bounds how long one batch waits for a broker that is
+ * Where and how events are published: {@code feedTopic} is the feed's Kafka topic (the setting keeps its shipped
+ * name, {@code commonplace.kafka.topic} from {@code COMMONPLACE_KAFKA_TOPIC}), created with {@code partitions} and
+ * {@code replication} when missing; {@code deliveryTimeout} bounds how long one batch waits for a broker that is
  * away before the publisher gives up and retries the batch, {@code maxBlock} how long a send waits for metadata.
  */
 @ConfigurationProperties("commonplace.kafka")
-record KafkaSettings(String bootstrapServers, String topic, int partitions, short replication,
+record KafkaSettings(String bootstrapServers, @Name("topic") String feedTopic, int partitions, short replication,
                      Duration deliveryTimeout, Duration maxBlock) {
 }

@@ -21,7 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Makes sure the discussion topic exists, kept forever, without holding up start-up: tries in the background and
+ * Makes sure the feed's Kafka topic exists, kept forever, without holding up start-up: tries in the background and
  * keeps trying (backing off to 30 s) while the broker is not reachable. "Already exists" is success.
  */
 @Component
@@ -50,8 +50,8 @@ class KafkaTopicInitializer implements DisposableBean {
         try {
             createIfMissing();
         } catch (RuntimeException e) {
-            log.warn("Kafka topic {} not confirmed yet ({}); retrying in {} ms", settings.topic(), e.getMessage(),
-                    backoff.toMillis());
+            log.warn("The feed's Kafka topic {} is not confirmed yet ({}); retrying in {} ms", settings.feedTopic(),
+                    e.getMessage(), backoff.toMillis());
             Duration next = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             executor.schedule(() -> attempt(next), backoff.toMillis(), TimeUnit.MILLISECONDS);
         }
@@ -65,14 +65,14 @@ class KafkaTopicInitializer implements DisposableBean {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1_000);
         try (Admin admin = Admin.create(config)) {
-            NewTopic topic = new NewTopic(settings.topic(), settings.partitions(), settings.replication())
+            NewTopic kafkaTopic = new NewTopic(settings.feedTopic(), settings.partitions(), settings.replication())
                     .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1", TopicConfig.RETENTION_BYTES_CONFIG, "-1"));
-            admin.createTopics(List.of(topic)).all().get(15, TimeUnit.SECONDS);
-            log.info("Created Kafka topic {} ({} partitions, replication {}, kept forever)", settings.topic(),
-                    settings.partitions(), settings.replication());
+            admin.createTopics(List.of(kafkaTopic)).all().get(15, TimeUnit.SECONDS);
+            log.info("Created the feed's Kafka topic {} ({} partitions, replication {}, kept forever)",
+                    settings.feedTopic(), settings.partitions(), settings.replication());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TopicExistsException) {
-                log.info("Kafka topic {} exists", settings.topic());
+                log.info("The feed's Kafka topic {} exists", settings.feedTopic());
                 return;
             }
             throw new IllegalStateException(String.valueOf(e.getCause()), e.getCause());

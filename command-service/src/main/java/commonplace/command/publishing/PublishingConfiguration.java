@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The transactional Kafka producer (acks=all, small linger, lz4) and the tracking processor that feeds it: one
- * segment so that the topic sees the events in store order, batches of a few hundred, short claim and poll intervals,
+ * segment so that the feed sees the events in store order, batches of a few hundred, short claim and poll intervals,
  * and every failure propagated so that the token never moves past an event Kafka did not acknowledge.
  */
 @Configuration(proxyBeanMethods = false)

@@ -43,7 +43,7 @@ class TransactionalProducer implements AutoCloseable {
         Map<String, Object> config = new HashMap<>();
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "commonplace-command-publisher");
-        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "commonplace-publisher-" + settings.topic());
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "commonplace-publisher-" + settings.feedTopic());
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);

@@ -1,6 +1,7 @@
 package commonplace.command.ratelimit;
 
 import commonplace.command.identity.Author;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,8 +15,9 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Writes are limited per author ({@code COMMONPLACE_RATE_LIMIT_PER_MINUTE}, default 120, 0 = off), after the token
- * is verified and before the request body is read.
+ * Writes are limited per author by the events they record ({@code COMMONPLACE_RATE_LIMIT_PER_MINUTE} events a minute,
+ * default 120, 0 = off): a write needs one token after its bearer token is verified and before its body is read, and
+ * pays for the rest of its events once recorded ({@link RecordedEventsCharge}).
  */
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration implements WebMvcConfigurer {
@@ -29,6 +31,14 @@ class RateLimitConfiguration implements WebMvcConfigurer {
     @Bean
     WriteRateLimiter writeRateLimiter() {
         return limiter;
+    }
+
+    /** On the command bus, with its event counter on the event store (where aggregates publish, not the gateway). */
+    @Bean
+    RecordedEventsCharge recordedEventsCharge(EventStore eventStore) {
+        RecordedEventsCharge charge = new RecordedEventsCharge(limiter);
+        eventStore.registerDispatchInterceptor(charge.eventCounter());
+        return charge;
     }
 
     @Override

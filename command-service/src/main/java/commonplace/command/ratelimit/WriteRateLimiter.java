@@ -6,8 +6,10 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per author: {@code perMinute} writes in a burst, refilled evenly over the minute. Buckets that are
- * full again are forgotten by {@link #forgetIdle()}, so memory follows the active authors only.
+ * A token bucket per author: {@code perMinute} events in a burst, refilled evenly over the minute. A write needs one
+ * token to be let in ({@link #acquire}) and pays for the rest of the events it recorded afterwards ({@link #charge}),
+ * which may leave the bucket below zero: the author's next write then waits until the debt is refilled. Buckets that
+ * are full again are forgotten by {@link #forgetIdle()}, so memory follows the active authors only.
  */
 public final class WriteRateLimiter {
 
@@ -27,9 +29,9 @@ public final class WriteRateLimiter {
     }
 
     /**
-     * Takes one write from the author's bucket.
+     * Takes one token from the author's bucket: the first event of a write, paid before the write is handled.
      *
-     * @throws RateLimitedException when the bucket is empty, with the seconds until it holds a write again
+     * @throws RateLimitedException when the bucket holds less than one, with the seconds until it does
      */
     public void acquire(String authorId) {
         if (!enabled()) {
@@ -40,6 +42,15 @@ public final class WriteRateLimiter {
         if (waitNanos > 0) {
             throw new RateLimitedException(Math.max(1, (waitNanos + 999_999_999L) / 1_000_000_000L));
         }
+    }
+
+    /** Takes {@code events} more tokens for what a write recorded beyond its first event, even into debt. */
+    public void charge(String authorId, int events) {
+        if (!enabled() || events <= 0) {
+            return;
+        }
+        buckets.computeIfAbsent(authorId, id -> new Bucket(perMinute, nanoClock.getAsLong()))
+                .take(events, perMinute, nanoClock.getAsLong());
     }
 
     public void forgetIdle() {
@@ -72,6 +83,12 @@ public final class WriteRateLimiter {
             return (NANOS_PER_MINUTE - scaledTokens + capacity - 1) / capacity;
         }
 
+        /** Takes {@code count} tokens whatever the bucket holds; the scale leaves room for any debt one write makes. */
+        synchronized void take(int count, int capacity, long now) {
+            refill(capacity, now);
+            scaledTokens -= count * NANOS_PER_MINUTE;
+        }
+
         synchronized boolean isFull(int capacity, long now) {
             refill(capacity, now);
             return scaledTokens >= capacity * NANOS_PER_MINUTE;
@@ -80,8 +97,10 @@ public final class WriteRateLimiter {
         private void refill(int capacity, long now) {
             long elapsed = Math.max(0, now - updatedAt);
             long max = capacity * NANOS_PER_MINUTE;
-            // elapsed * capacity could overflow after a long idle time: cap elapsed at one minute first
-            scaledTokens = Math.min(max, scaledTokens + Math.min(elapsed, NANOS_PER_MINUTE) * capacity);
+            long missing = max - scaledTokens;
+            // elapsed * capacity could overflow after a long idle time: once the time that fills the bucket (debt
+            // included) has passed, it is full
+            scaledTokens = elapsed >= missing / capacity ? max : scaledTokens + elapsed * capacity;
             updatedAt = now;
         }
     }

@@ -6,17 +6,18 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import commonplace.command.idempotency.IdempotencyKeyReusedException;
 import commonplace.command.ratelimit.RateLimitedException;
-import commonplace.command.topic.CommentNotFoundException;
-import commonplace.command.topic.CommentRetractedException;
-import commonplace.command.topic.DuplicatePostException;
-import commonplace.command.topic.IdInUseException;
-import commonplace.command.topic.InvalidInputException;
-import commonplace.command.topic.NotAllowedException;
-import commonplace.command.topic.StaleRevisionException;
-import commonplace.command.topic.TopicDiffersException;
-import commonplace.command.topic.TopicLockedException;
-import commonplace.command.topic.TopicNotFoundException;
-import commonplace.command.topic.UnknownParentException;
+import commonplace.command.topic.model.CommentNotFoundException;
+import commonplace.command.topic.model.CommentRetractedException;
+import commonplace.command.topic.model.DuplicatePostException;
+import commonplace.command.topic.model.IdInUseException;
+import commonplace.command.topic.model.InvalidInputException;
+import commonplace.command.topic.model.NotAllowedException;
+import commonplace.command.topic.model.ReplyTooDeepException;
+import commonplace.command.topic.model.StaleRevisionException;
+import commonplace.command.topic.model.TopicDiffersException;
+import commonplace.command.topic.model.TopicLockedException;
+import commonplace.command.topic.model.TopicNotFoundException;
+import commonplace.command.topic.model.UnknownParentException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
@@ -123,6 +124,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<Object> unknownParent(UnknownParentException e) {
         return answer(Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-parent", "Unknown Parent",
                 e.getMessage()));
+    }
+
+    @ExceptionHandler(ReplyTooDeepException.class)
+    ResponseEntity<Object> replyTooDeep(ReplyTooDeepException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "reply-too-deep", "Reply Too Deep",
+                e.getMessage());
+        problem.setProperty("maxReplyDepth", e.maxReplyDepth());
+        return answer(problem);
     }
 
     @ExceptionHandler(IdempotencyKeyReusedException.class)

@@ -46,6 +46,13 @@ class UrlNormalizerTest {
         assertThat(UrlNormalizer.tryNormalize(url)).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"https://example.com/\u202Egpj.exe", "https://exa\u2066mple.com/",
+            "https://example.com/\u2069", "https://example.com/\uD800", "https://example.com/\uDC00x"})
+    void refusesBidirectionalControlsAndHalfSurrogatePairs(String url) {
+        assertThat(UrlNormalizer.tryNormalize(url)).isEmpty();
+    }
+
     @Test
     void refusesUrlsLongerThan2048Characters() {
         String base = "https://example.com/";

@@ -44,6 +44,35 @@ class WriteRateLimiterTest {
     }
 
     @Test
+    void aWriteThatRecordedMoreEventsPaysForThemAndTheAuthorWaitsUntilTheDebtIsRefilled() {
+        WriteRateLimiter slow = new WriteRateLimiter(2, now::get);
+        slow.acquire("ada");
+        slow.charge("ada", 10);
+        assertThatThrownBy(() -> slow.acquire("ada"))
+                .isInstanceOfSatisfying(RateLimitedException.class,
+                        e -> assertThat(e.retryAfterSeconds()).as("1 - 11 + 1 = 9 below one, at 2 a minute")
+                                .isEqualTo(300));
+        advance(Duration.ofSeconds(299));
+        assertThatThrownBy(() -> slow.acquire("ada")).isInstanceOf(RateLimitedException.class);
+        advance(Duration.ofSeconds(1));
+        assertThatCode(() -> slow.acquire("ada")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anAuthorInDebtIsNotForgottenAndNothingIsChargedWhenTheLimitIsOff() {
+        limiter.acquire("ada");
+        limiter.charge("ada", 300);
+        advance(Duration.ofSeconds(59));
+        limiter.forgetIdle();
+        assertThat(limiter.trackedAuthors()).isEqualTo(1);
+        assertThatThrownBy(() -> limiter.acquire("ada")).isInstanceOf(RateLimitedException.class);
+
+        WriteRateLimiter off = new WriteRateLimiter(0, now::get);
+        off.charge("ada", 1_000);
+        assertThat(off.trackedAuthors()).isZero();
+    }
+
+    @Test
     void zeroTurnsTheLimitOff() {
         WriteRateLimiter off = new WriteRateLimiter(0, now::get);
         for (int i = 0; i < 10_000; i++) {

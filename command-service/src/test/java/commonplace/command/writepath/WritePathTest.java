@@ -3,10 +3,10 @@ package commonplace.command.writepath;
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.command.support.Http;
 import commonplace.command.support.Http.Response;
-import commonplace.command.support.TopicLog;
-import commonplace.command.support.TopicLog.Received;
+import commonplace.command.support.FeedLog;
+import commonplace.command.support.FeedLog.Received;
 import commonplace.command.support.Tokens;
-import commonplace.command.topic.Topic;
+import commonplace.command.topic.model.Topic;
 import commonplace.events.CommentEdited;
 import commonplace.events.CommentPosted;
 import commonplace.events.CommentRetracted;
@@ -54,7 +54,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The write path end to end on a real PostgreSQL and a real Kafka broker: HTTP in, events in the store, envelopes on
- * the topic; idempotent retries, a broker outage and a topic loaded from its snapshot.
+ * the feed's Kafka topic; idempotent retries, a broker outage and a topic loaded from its snapshot.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "commonplace.jwt.secret=" + Tokens.SECRET,
@@ -91,17 +91,17 @@ class WritePathTest {
     Cache topicCache;
 
     private Http http;
-    private TopicLog log;
+    private FeedLog feed;
 
     @BeforeAll
     void connect() {
         http = new Http(port);
-        log = new TopicLog(INFRA.kafkaBootstrapServers(), INFRA.kafkaTopic());
+        feed = new FeedLog(INFRA.kafkaBootstrapServers(), INFRA.kafkaTopic());
     }
 
     @AfterAll
     void disconnect() {
-        log.close();
+        feed.close();
     }
 
     @Test
@@ -267,6 +267,25 @@ class WritePathTest {
     }
 
     @Test
+    void anAnswerStoredUnderItsFormerClassNameIsStillReplayed() {
+        String topic = "idempotency-renamed";
+        assertThat(http.put(topics(topic), ada, Map.of("title", "Renamed")).status()).isEqualTo(201);
+        Response first = http.call("POST", topics(topic) + "/comments").token(ada)
+                .header("Idempotency-Key", "ada-renamed").json(Map.of("body", "Lagret før flyttingen")).send();
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(jdbc.queryForObject("select answer_type from idempotency_record where author_id = 'ada'"
+                + " and idempotency_key = 'ada-renamed'", String.class)).isEqualTo("CommentResult");
+
+        jdbc.update("update idempotency_record set answer_type = 'commonplace.command.topic.Results$CommentResult'"
+                + " where author_id = 'ada' and idempotency_key = 'ada-renamed'");
+        Response retry = http.call("POST", topics(topic) + "/comments").token(ada)
+                .header("Idempotency-Key", "ada-renamed").json(Map.of("body", "Lagret før flyttingen")).send();
+        assertThat(retry.status()).as(retry.toString()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(storedEventCount(topic)).isEqualTo(2);
+    }
+
+    @Test
     void writesSucceedWhileKafkaIsDownAndEveryEventArrivesOnceItIsBack() {
         String topic = "outage";
         assertThat(http.put(topics(topic), ada, Map.of("title", "Outage")).status()).isEqualTo(201);
@@ -287,7 +306,7 @@ class WritePathTest {
             assertThat(health.text("status")).isEqualTo("UP");
             await("the publisher gives up on the batch and keeps its token").atMost(PUBLISHED_WITHIN)
                     .until(this::publisherFailed);
-            assertThat(log.forTopic(topic)).hasSize(1);
+            assertThat(feed.forTopic(topic)).hasSize(1);
         } finally {
             INFRA.kafka().start();
         }
@@ -391,8 +410,8 @@ class WritePathTest {
     }
 
     private List<Received> awaitPublished(String topicId, int count) {
-        await().atMost(PUBLISHED_WITHIN).until(() -> log.forTopic(topicId).size() >= count);
-        return log.forTopic(topicId);
+        await().atMost(PUBLISHED_WITHIN).until(() -> feed.forTopic(topicId).size() >= count);
+        return feed.forTopic(topicId);
     }
 
     private static void assertContiguousAndOnce(List<Received> received) {

@@ -1,43 +1,34 @@
 package commonplace.query.thread;
 
-import commonplace.events.links.LinkCandidates;
+import commonplace.events.links.Links;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Whether a link found in a body is still written in that body after an edit. Links are found the way a reader sees
- * them: sentence punctuation, closing quotes and closing brackets right after an address are not part of it, so
- * {@code https://a.example/x} is in "see https://a.example/x." but not in "see https://a.example/x-2".
+ * Whether a link found in a body is still written in that body after an edit, by the rule the command side found it
+ * by ({@link Links}): {@code https://a.example/x} is in "see https://a.example/x." but not in "see
+ * https://a.example/x-2".
  */
 final class BodyLinks {
 
-    private static final String MAY_FOLLOW = ".,;:!?'\"”’»)]}";
-
-    private final List<String> candidates;
+    private final Set<String> links;
 
     private BodyLinks(String body) {
-        this.candidates = LinkCandidates.in(body);
+        this.links = new HashSet<>(Links.in(body));
     }
 
     static BodyLinks in(String body) {
         return new BodyLinks(body);
     }
 
+    /**
+     * {@code url} as a LinkShared recorded it. It is read by today's rule before it is looked up, so that a link
+     * recorded while the rule took off less (a trailing ellipsis, say) still matches the same text.
+     */
     boolean contains(String url) {
-        for (String candidate : candidates) {
-            if (candidate.startsWith(url) && onlyTrailingPunctuation(candidate.substring(url.length()))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean onlyTrailingPunctuation(String rest) {
-        for (int i = 0; i < rest.length(); i++) {
-            if (MAY_FOLLOW.indexOf(rest.charAt(i)) < 0) {
-                return false;
-            }
-        }
-        return true;
+        List<String> asReadToday = Links.in(url);
+        return !asReadToday.isEmpty() && links.contains(asReadToday.get(0));
     }
 }

@@ -1,8 +1,0 @@
-package commonplace.command.topic;
-
-public class CommentNotFoundException extends RuleViolation {
-
-    public CommentNotFoundException(String commentId) {
-        super("there is no comment '" + commentId + "'");
-    }
-}

@@ -1,9 +1,0 @@
-package commonplace.command.topic;
-
-/** The author is known but may not do this (edit someone else's comment, lock without being a moderator). */
-public class NotAllowedException extends RuleViolation {
-
-    public NotAllowedException(String message) {
-        super(message);
-    }
-}

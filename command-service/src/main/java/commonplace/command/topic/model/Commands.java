@@ -1,0 +1,55 @@
+package commonplace.command.topic.model;
+
+import commonplace.command.identity.Author;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** The commands the {@link Topic} aggregate handles; each names the topic it is for and who sends it. */
+public final class Commands {
+
+    private Commands() {
+    }
+
+    /** What every command of a topic carries. */
+    public sealed interface TopicCommand permits OpenTopic, PostComment, PostReply, EditComment, RetractComment,
+            ShareLink, LockTopic, UnlockTopic {
+
+        String topicId();
+
+        Author author();
+    }
+
+    /** Opens a topic, or confirms an identical one (idempotent PUT). {@code url} and {@code description} may be null. */
+    public record OpenTopic(@TargetAggregateIdentifier String topicId, String title, String url, String description,
+                            Author author) implements TopicCommand {
+    }
+
+    /** {@code language} is an ISO 639-1 code or null (then guessed from the body). */
+    public record PostComment(@TargetAggregateIdentifier String topicId, String commentId, String body,
+                              String language, Author author) implements TopicCommand {
+    }
+
+    public record PostReply(@TargetAggregateIdentifier String topicId, String commentId, String parentId, String body,
+                            Author author) implements TopicCommand {
+    }
+
+    /** {@code expectedRevision} is the revision the author saw (the request's If-Match). */
+    public record EditComment(@TargetAggregateIdentifier String topicId, String commentId, int expectedRevision,
+                              String body, Author author) implements TopicCommand {
+    }
+
+    public record RetractComment(@TargetAggregateIdentifier String topicId, String commentId, String reason,
+                                 Author author) implements TopicCommand {
+    }
+
+    /** {@code note} and {@code parentId} may be null. */
+    public record ShareLink(@TargetAggregateIdentifier String topicId, String shareId, String url, String note,
+                            String parentId, Author author) implements TopicCommand {
+    }
+
+    public record LockTopic(@TargetAggregateIdentifier String topicId, String reason, Author author)
+            implements TopicCommand {
+    }
+
+    public record UnlockTopic(@TargetAggregateIdentifier String topicId, Author author) implements TopicCommand {
+    }
+}

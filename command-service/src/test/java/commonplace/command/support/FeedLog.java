@@ -1,0 +1,72 @@
+package commonplace.command.support;
+
+import commonplace.events.EventEnvelope;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Reads the feed's Kafka topic from the beginning, as an analytics consumer would. */
+public final class FeedLog implements AutoCloseable {
+
+    /** One record as it arrived: key, headers and the envelope. */
+    public record Received(String key, String typeHeader, String schemaVersionHeader, EventEnvelope envelope) {
+    }
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final String kafkaTopic;
+    private final List<Received> received = new ArrayList<>();
+
+    public FeedLog(String bootstrapServers, String kafkaTopic) {
+        this.kafkaTopic = kafkaTopic;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+    }
+
+    /** Everything received so far, polling for more first. Partitions are assigned once the Kafka topic exists. */
+    public synchronized List<Received> poll() {
+        if (consumer.assignment().isEmpty()) {
+            List<PartitionInfo> partitions = consumer.partitionsFor(kafkaTopic, Duration.ofSeconds(5));
+            if (partitions == null || partitions.isEmpty()) {
+                return List.copyOf(received);
+            }
+            List<TopicPartition> assigned = partitions.stream()
+                    .map(p -> new TopicPartition(kafkaTopic, p.partition())).toList();
+            consumer.assign(assigned);
+            consumer.seekToBeginning(assigned);
+        }
+        for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            received.add(new Received(record.key(), header(record, "type"), header(record, "schemaVersion"),
+                    EventEnvelope.fromJson(record.value())));
+        }
+        return List.copyOf(received);
+    }
+
+    /** What was received for one discussion topic, in order. */
+    public List<Received> forTopic(String topicId) {
+        return poll().stream().filter(r -> r.envelope().topicId().equals(topicId)).toList();
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        consumer.close(Duration.ofSeconds(2));
+    }
+}
