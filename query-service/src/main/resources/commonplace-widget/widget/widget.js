@@ -112,6 +112,9 @@ class Widget {
       this.model.addRoots(page.items);
       this.nextCursor = page.nextCursor;
       this.view.renderRoots(this.model, this.model.rootIds);
+      // for pages and benchmarks that time the first render (performance.getEntriesByName)
+      if (!this.rendered) performance.mark('commonplace:rendered', { detail: { topicId: this.topicId } });
+      this.rendered = true;
       this.loaded = true;
       this.status.replaceChildren();
       this.afterChange();

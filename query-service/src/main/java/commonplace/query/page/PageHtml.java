@@ -58,7 +58,7 @@ final class PageHtml {
     private static String document(String lang, String escapedTitle, String head, String body) {
         return "<!doctype html>\n<html lang=\"" + lang + "\">\n<head>\n<meta charset=\"utf-8\">\n"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                + "<meta name=\"color-scheme\" content=\"light dark\">\n"
+                + "<meta name=\"color-scheme\" content=\"light dark\">\n<link rel=\"icon\" href=\"data:,\">\n"
                 + "<title>" + escapedTitle + "</title>\n"
                 + "<link rel=\"stylesheet\" href=\"/widget/page.css\">\n" + head + "</head>\n<body>\n" + body
                 + "</body>\n</html>\n";
