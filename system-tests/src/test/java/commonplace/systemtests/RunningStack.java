@@ -38,6 +38,7 @@ final class RunningStack implements AutoCloseable {
         environment.put("COMMONPLACE_RATE_LIMIT_PER_MINUTE", "0");
         environment.putAll(extraEnvironment);
         ServiceProcess command = ServiceProcess.of("command-service", environment, FreePorts.find()).start();
+        environment.putIfAbsent("COMMONPLACE_COMMAND_PUBLIC_URL", command.baseUrl());
         ServiceProcess query = ServiceProcess.of("query-service", environment, FreePorts.find()).start();
         try {
             command.awaitHealthy(START_TIMEOUT);
