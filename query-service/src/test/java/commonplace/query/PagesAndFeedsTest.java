@@ -65,6 +65,12 @@ class PagesAndFeedsTest extends QueryServiceTestBase {
             assertThat(new GZIPInputStream(new ByteArrayInputStream(gzipped.body())).readAllBytes())
                     .as(path).isEqualTo(plain.body());
             total += gzipped.body().length;
+            String etag = gzipped.headers().firstValue("ETag").orElseThrow();
+            assertThat(plain.headers().firstValue("ETag").orElseThrow())
+                    .as("each encoding has an entity tag of its own").isNotEqualTo(etag);
+            HttpResponse<byte[]> revalidated = HTTP.send(request(path).header("Accept-Encoding", "gzip")
+                    .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(revalidated.statusCode()).as(path).isEqualTo(304);
         }
         System.out.printf("widget assets: %d bytes gzipped (budget %d)%n", total, BUDGET_BYTES);
         assertThat(total).isLessThan(BUDGET_BYTES);

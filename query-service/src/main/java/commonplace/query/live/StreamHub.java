@@ -2,7 +2,9 @@ package commonplace.query.live;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import commonplace.events.CommentRetracted;
 import commonplace.events.ConsistencyPosition;
+import commonplace.events.EventTypes;
 import commonplace.query.ingest.IngestListener;
 import commonplace.query.live.Subscriber.Frame;
 import commonplace.query.web.ApiProblem;
@@ -40,6 +42,7 @@ class StreamHub implements IngestListener, SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(StreamHub.class);
     private static final int READ_CHUNK = 500;
     private static final long RECONNECT_MILLIS = 3000;
+    private static final String RETRACTION = EventTypes.of(CommentRetracted.class).name();
 
     /** The streams of one topic and the sequence up to which they have been given every event. */
     private static final class Channel {
@@ -88,7 +91,11 @@ class StreamHub implements IngestListener, SmartLifecycle {
             throw e;
         }
         emitter.onCompletion(subscriber::ended);
-        emitter.onTimeout(subscriber::ended);
+        emitter.onTimeout(() -> {
+            // the stream has been open its maximum time: end it; the browser resumes with Last-Event-ID
+            subscriber.ended();
+            emitter.complete();
+        });
         emitter.onError(failure -> subscriber.ended());
         return emitter;
     }
@@ -174,15 +181,18 @@ class StreamHub implements IngestListener, SmartLifecycle {
 
     private Frame render(StreamItem item) {
         try {
-            return frame(item.sequence(), SseEmitter.event().id(item.position()).name(item.type())
-                    .data(json.writeValueAsString(item), MediaType.APPLICATION_JSON));
+            return new Frame(item.sequence(), item.commentId(),
+                    item.commentId() != null && RETRACTION.equals(item.type()),
+                    item.comment() != null && !item.comment().retracted(),
+                    SseEmitter.event().id(item.position()).name(item.type())
+                            .data(json.writeValueAsString(item), MediaType.APPLICATION_JSON).build());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static Frame frame(long sequence, SseEmitter.SseEventBuilder event) {
-        return new Frame(sequence, event.build());
+        return new Frame(sequence, null, false, false, event.build());
     }
 
     private void heartbeat() {

@@ -22,8 +22,14 @@ final class Subscriber {
     private static final Logger log = LoggerFactory.getLogger(Subscriber.class);
     static final int QUEUE_LIMIT = 1000;
 
-    /** A rendered stream event (or heartbeat); {@code sequence} 0 for frames that carry no event. */
-    record Frame(long sequence, Set<DataWithMediaType> data) {
+    /**
+     * A rendered stream event (or heartbeat); {@code sequence} 0 for frames that carry no event.
+     *
+     * @param commentId  the comment the event concerns, or null
+     * @param withdrawal whether the event retracts that comment: queued frames still showing its text are dropped
+     * @param showsText  whether the frame carries the comment's text (it was not retracted when it was rendered)
+     */
+    record Frame(long sequence, String commentId, boolean withdrawal, boolean showsText, Set<DataWithMediaType> data) {
     }
 
     final String topicId;
@@ -66,6 +72,10 @@ final class Subscriber {
                     overflow = true;
                     break;
                 }
+                if (frame.withdrawal()) {
+                    // a slow client must not be sent the text after its author took it back
+                    queue.removeIf(queued -> queued.showsText() && frame.commentId().equals(queued.commentId()));
+                }
                 queue.add(frame);
                 lastQueued = Math.max(lastQueued, frame.sequence());
             }
@@ -103,14 +113,9 @@ final class Subscriber {
 
     /** Ends the stream; the client's EventSource reconnects on its own. */
     void close() {
-        synchronized (this) {
-            if (closed) {
-                return;
-            }
-            closed = true;
-            queue.clear();
+        if (!markClosed()) {
+            return;
         }
-        onClosed.accept(this);
         try {
             emitter.complete();
         } catch (IllegalStateException e) {
@@ -120,13 +125,19 @@ final class Subscriber {
 
     /** The container ended the stream (timeout, error, the client left): forget it without writing anything. */
     void ended() {
+        markClosed();
+    }
+
+    /** Closes this subscriber once: drops its queue and tells the hub; false when it was closed already. */
+    private boolean markClosed() {
         synchronized (this) {
             if (closed) {
-                return;
+                return false;
             }
             closed = true;
             queue.clear();
         }
         onClosed.accept(this);
+        return true;
     }
 }

@@ -51,11 +51,14 @@ class WidgetAssetController {
 
     private ResponseEntity<byte[]> serve(String path, HttpServletRequest request, WebRequest webRequest) {
         Asset asset = assets.find(path).orElseThrow(() -> ApiProblem.notFound("No widget file " + path + "."));
-        if (webRequest.checkNotModified(asset.etag())) {
-            return ResponseEntity.status(304).cacheControl(FIVE_MINUTES).build();
-        }
         boolean gzip = acceptsGzip(request.getHeader(HttpHeaders.ACCEPT_ENCODING));
-        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(asset.mediaType()).eTag(asset.etag())
+        // each encoding is a representation of its own, with an entity tag of its own
+        String etag = gzip ? asset.gzippedEtag() : asset.etag();
+        if (webRequest.checkNotModified(etag)) {
+            return ResponseEntity.status(304).cacheControl(FIVE_MINUTES).header(HttpHeaders.VARY,
+                    HttpHeaders.ACCEPT_ENCODING).build();
+        }
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok().contentType(asset.mediaType()).eTag(etag)
                 .cacheControl(FIVE_MINUTES).header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
                 .header("X-Content-Type-Options", "nosniff");
         if (gzip) {

@@ -39,8 +39,8 @@ public class WidgetAssets {
             "/widget/widget.css",
             "/widget/page.css");
 
-    /** One served file: its bytes as is and gzipped, its media type and ETag. */
-    public record Asset(byte[] plain, byte[] gzipped, MediaType mediaType, String etag) {
+    /** One served file: its bytes as is and gzipped, its media type, and an ETag for each of the two encodings. */
+    public record Asset(byte[] plain, byte[] gzipped, MediaType mediaType, String etag, String gzippedEtag) {
     }
 
     private final Map<String, Asset> assets = new LinkedHashMap<>();
@@ -48,7 +48,9 @@ public class WidgetAssets {
     WidgetAssets() {
         for (String path : PATHS) {
             byte[] plain = read("commonplace-widget" + path);
-            assets.put(path, new Asset(plain, gzip(plain), mediaType(path), etag(plain)));
+            String etag = etag(plain);
+            assets.put(path, new Asset(plain, gzip(plain), mediaType(path), '"' + etag + '"',
+                    '"' + etag + "-gzip\""));
         }
     }
 
@@ -83,7 +85,7 @@ public class WidgetAssets {
     private static String etag(byte[] plain) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(plain);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22) + '"';
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
