@@ -16,6 +16,8 @@ import java.util.Map;
 final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** How long a test waits for what it expects to see: generous, for a shared machine under load. */
+    static final double DEADLINE_MILLIS = 45_000;
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;

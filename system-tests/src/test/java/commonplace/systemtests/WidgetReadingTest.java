@@ -41,7 +41,7 @@ class WidgetReadingTest extends StackTest {
     void seedAndOpenABrowser() throws Exception {
         assertThat(new DemoDiscussion(stack.command.baseUrl(), stack.query.baseUrl(), RunningStack.JWT_SECRET).seed())
                 .as("the topic is new, so the discussion is written").isTrue();
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        PlaywrightAssertions.setDefaultAssertionTimeout(Browser.DEADLINE_MILLIS);
         browser = Browser.start();
     }
 

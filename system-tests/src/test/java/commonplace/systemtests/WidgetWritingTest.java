@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import java.util.stream.StreamSupport;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Writing through the widget in Chromium, signed in by the page with {@code commonplace.signIn(token)}: post, reply,
@@ -29,7 +31,7 @@ class WidgetWritingTest extends StackTest {
 
     @BeforeAll
     void openABrowser() {
-        PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
+        PlaywrightAssertions.setDefaultAssertionTimeout(Browser.DEADLINE_MILLIS);
         browser = Browser.start();
         ada = api.token("ada", "Ada Lovelace");
     }
@@ -44,13 +46,15 @@ class WidgetWritingTest extends StackTest {
     private String newTopic(String title) {
         String topicId = "writing-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(api.openTopic(ada, topicId, title, null).status()).isEqualTo(201);
+        // the page exists once the query service has projected the topic
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.read("/topics/" + topicId).status() == 200);
         return topicId;
     }
 
     private Page signedIn(BrowserContext context, String topicId, String token) {
         Page page = context.newPage();
         page.navigate(stack.query.baseUrl() + "/t/" + topicId);
-        assertThat(page.locator(".live-state")).not().isEmpty();
+        assertThat(page.locator(".notice")).hasText("Sign in on this site to take part.");
         page.evaluate("token => commonplace.signIn(token)", token);
         assertThat(page.locator("form.composer textarea")).isVisible();
         return page;
@@ -73,7 +77,7 @@ class WidgetWritingTest extends StackTest {
             assertThat(first.locator("a.chip")).hasText("example.org");
             assertThat(page.getByLabel("Your comment")).isEmpty();
 
-            first.locator("button", new Locator.LocatorOptions().setHasText("Reply")).click();
+            first.locator("footer.actions button", new Locator.LocatorOptions().setHasText("Reply")).click();
             Locator replyBox = page.getByLabel("Your reply to Ada Lovelace");
             assertThat(replyBox).isFocused();
             replyBox.fill("Et svar på meg selv.");
@@ -123,7 +127,7 @@ class WidgetWritingTest extends StackTest {
             page.getByLabel("Your comment").fill("Revision one.");
             page.locator(".new-comment button[type=submit]").click();
             Locator mine = comment(page, "Revision one.");
-            mine.locator("button", new Locator.LocatorOptions().setHasText("Edit")).click();
+            mine.locator("footer.actions button", new Locator.LocatorOptions().setHasText("Edit")).click();
             Locator editor = page.getByLabel("Edit your comment");
             assertThat(editor).hasValue("Revision one.");
             editor.fill("Revision two.");
@@ -134,7 +138,7 @@ class WidgetWritingTest extends StackTest {
             assertThat(edited.locator(".history li").nth(0)).containsText("Revision one.");
 
             // someone (the same author elsewhere) edits meanwhile: this form's revision is stale
-            edited.locator("button", new Locator.LocatorOptions().setHasText("Edit")).click();
+            edited.locator("footer.actions button", new Locator.LocatorOptions().setHasText("Edit")).click();
             page.getByLabel("Edit your comment").fill("My revision, written from an old copy.");
             String commentId = api.read("/topics/" + topicId + "/thread").json().get("items").get(0)
                     .get("commentId").asText();
@@ -160,7 +164,7 @@ class WidgetWritingTest extends StackTest {
             page.getByLabel("Your comment").fill("Something I will regret.");
             page.locator(".new-comment button[type=submit]").click();
             Locator mine = comment(page, "Something I will regret.");
-            mine.locator("button", new Locator.LocatorOptions().setHasText("Retract")).click();
+            mine.locator("footer.actions button", new Locator.LocatorOptions().setHasText("Retract")).click();
             Locator confirm = page.locator(".confirm button.danger");
             assertThat(confirm).isFocused();
             confirm.click();
