@@ -19,6 +19,10 @@
   }
   const pending = [];
   let widget = null;
+  // the first reads start now, while the modules load: the widget takes them by address (once each)
+  const prefetched = new Map();
+  const prefetch = (url) => prefetched.set(url, fetch(url, { credentials: 'omit' }));
+  const MODULES = ['widget', 'i18n', 'api', 'dom', 'thread-view', 'composer', 'live', 'replay'];
   const call = (name, args) => (widget ? widget[name](...args) : pending.push([name, args]));
   const api = {
     base,
@@ -26,8 +30,27 @@
     signOut: () => call('signOut', []),
     mount: (element) => call('mount', [element]),
     mountAll: () => document.querySelectorAll('[data-commonplace-topic]').forEach((element) => api.mount(element)),
+    take: (url) => {
+      const response = prefetched.get(url);
+      prefetched.delete(url);
+      return response;
+    },
     ready: null,
   };
+  // every module at once, instead of one import after the other
+  for (const name of MODULES) {
+    const link = document.createElement('link');
+    link.rel = 'modulepreload';
+    link.href = new URL(`widget/${name}.js`, base).href;
+    document.head.append(link);
+  }
+  prefetch(new URL('widget/config.json', base).href);
+  document.querySelectorAll('[data-commonplace-topic]').forEach((element) => {
+    const topic = `api/v1/topics/${encodeURIComponent(element.dataset.commonplaceTopic)}`;
+    const limit = Math.min(500, Math.max(1, Number(element.dataset.commonplacePageSize) || 50));
+    prefetch(new URL(topic, base).href);
+    prefetch(new URL(`${topic}/thread?sort=oldest&limit=${limit}`, base).href);
+  });
   window.commonplace = api;
   api.ready = import(new URL('widget/widget.js', base).href)
     .then((module) => module.start(base))

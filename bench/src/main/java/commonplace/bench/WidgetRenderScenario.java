@@ -48,7 +48,7 @@ final class WidgetRenderScenario {
                              "--disable-sync", "--no-first-run", "--disable-quic", "--disable-gpu")))) {
             // one unmeasured visit: the services' JIT, not the browser, would otherwise be timed
             measure(chromium, page);
-            for (int run = 0; run < Math.max(3, settings.runs()); run++) {
+            for (int run = 0; run < Math.max(5, settings.runs()); run++) {
                 double millis = measure(chromium, page);
                 firstRender.add(millis);
                 say("widget: first render of %d comments in %.0f ms", ROOTS * (1 + REPLIES_PER_ROOT), millis);

@@ -23,10 +23,10 @@ async function problemOf(response) {
   return new Problem(response.status, document && typeof document === 'object' ? document : {});
 }
 
-async function call(url, init) {
+async function call(url, init, prefetched) {
   let response;
   try {
-    response = await fetch(url, init);
+    response = await (prefetched || fetch(url, init));
   } catch (networkFailure) {
     throw new Problem(0, {});
   }
@@ -58,11 +58,15 @@ export function claimsOf(token) {
   }
 }
 
-export function client(queryBase, commandBase) {
+/**
+ * @param queryBase   the query service's address (where the widget was loaded from)
+ * @param commandBase a promise of the command service's address
+ * @param take        (url) => a response embed.js already asked for, once, or undefined
+ */
+export function client(queryBase, commandBase, take = () => undefined) {
   const q = (path) => new URL(`api/v1/${path}`, queryBase).href;
-  const c = (path) => `${commandBase}/api/v1/${path}`;
   const topicPath = (topicId) => `topics/${encodeURIComponent(topicId)}`;
-  const json = async (url) => (await call(url, { headers: { Accept: 'application/json' } })).json();
+  const json = async (url) => (await call(url, { credentials: 'omit' }, take(url))).json();
   const query = (params) => {
     const search = new URLSearchParams();
     Object.entries(params).forEach(([key, value]) => value != null && search.set(key, value));
@@ -76,7 +80,7 @@ export function client(queryBase, commandBase) {
       init.headers['Content-Type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
-    const response = await call(c(path), init);
+    const response = await call(`${await commandBase}/api/v1/${path}`, init);
     return response.status === 204 ? {} : response.json();
   };
   return {

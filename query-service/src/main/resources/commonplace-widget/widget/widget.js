@@ -13,14 +13,15 @@ import { replayPanel } from './replay.js';
 const DEFAULT_PAGE = 50;
 const MAX_TIMELINE = 5000;
 
-export async function start(base) {
-  let config = {};
-  try {
-    config = await (await fetch(new URL('widget/config.json', base).href, { credentials: 'omit' })).json();
-  } catch (unavailable) {
-    // reads still work; writes will say the service cannot be reached
-  }
-  const api = client(base, String(config.commandUrl || '').replace(/\/+$/, ''));
+export function start(base) {
+  const take = (url) => (window.commonplace && window.commonplace.take ? window.commonplace.take(url) : undefined);
+  const configUrl = new URL('widget/config.json', base).href;
+  // only writes need it: reads start at once
+  const commandBase = (take(configUrl) || fetch(configUrl, { credentials: 'omit' }))
+    .then((response) => response.json())
+    .then((config) => String(config.commandUrl || '').replace(/\/+$/, ''))
+    .catch(() => 'http://commonplace-command-service-unavailable.invalid');
+  const api = client(base, commandBase, take);
   const widgets = new Map();
   let pageToken = null;
   return {
