@@ -22,7 +22,7 @@
   // the first reads start now, while the modules load: the widget takes them by address (once each)
   const prefetched = new Map();
   const prefetch = (url) => prefetched.set(url, fetch(url, { credentials: 'omit' }));
-  const MODULES = ['widget', 'i18n', 'api', 'dom', 'thread-view', 'composer', 'live', 'replay'];
+  const MODULES = ['widget', 'i18n', 'api', 'dom', 'thread-view', 'composer', 'writing', 'live', 'replay'];
   const call = (name, args) => (widget ? widget[name](...args) : pending.push([name, args]));
   const api = {
     base,

@@ -100,8 +100,8 @@ final class WidgetRenderScenario {
         long total = 0;
         String base = api.queryUrl.replace("/api/v1", "");
         for (String path : List.of("/embed.js", "/widget/widget.js", "/widget/i18n.js", "/widget/api.js",
-                "/widget/dom.js", "/widget/thread-view.js", "/widget/composer.js", "/widget/live.js",
-                "/widget/replay.js", "/widget/widget.css", "/widget/page.css")) {
+                "/widget/dom.js", "/widget/thread-view.js", "/widget/composer.js", "/widget/writing.js",
+                "/widget/live.js", "/widget/replay.js", "/widget/widget.css", "/widget/page.css")) {
             total += api.gzippedSize(base + path);
         }
         return total;

@@ -223,7 +223,8 @@ class LiveStreamTest extends QueryServiceTestBase {
         topic.open("Heartbeat", "ada", "Ada Lovelace");
         publishAndAwait(topic);
         OpenStream stream = open(topic.topicId, Map.of());
-        await().atMost(Duration.ofSeconds(40)).until(() -> stream.lines.stream().anyMatch(line -> line.startsWith(":")));
+        await().atMost(Duration.ofSeconds(40))
+                .until(() -> stream.lines.stream().anyMatch(line -> line.startsWith(":")));
     }
 
     private void publishAndAwait(TestTopic topic) {

@@ -34,7 +34,7 @@ class StreamQueries {
                 row -> row.next() ? row.getLong(1) : null, topicId);
     }
 
-    /** The events after {@code afterSequence} up to {@code untilSequence} (both as sequences), at most {@code limit}. */
+    /** The events after {@code afterSequence} up to {@code untilSequence}, at most {@code limit}. */
     List<StreamItem> between(String topicId, long afterSequence, long untilSequence, int limit) {
         List<StreamItem> entries = jdbc.query("select sequence, type, occurred_at, comment_id, author_id, author_name, "
                         + "summary from timeline_entry where topic_id = ? and sequence > ? and sequence <= ? "

@@ -38,7 +38,8 @@ final class PageHtml {
     }
 
     static String index(List<TopicHeading> topics, PageText words) {
-        StringBuilder body = new StringBuilder("<header><h1>").append(text(words.indexTitle())).append("</h1></header>\n<main>\n");
+        StringBuilder body = new StringBuilder("<header><h1>").append(text(words.indexTitle()))
+                .append("</h1></header>\n<main>\n");
         if (topics.isEmpty()) {
             body.append("<p>").append(text(words.noTopics())).append("</p>\n");
         } else {

@@ -34,6 +34,7 @@ public class WidgetAssets {
             "/widget/dom.js",
             "/widget/thread-view.js",
             "/widget/composer.js",
+            "/widget/writing.js",
             "/widget/live.js",
             "/widget/replay.js",
             "/widget/widget.css",
