@@ -93,4 +93,11 @@ final class Api {
             return null;
         }
     }
+
+    /** The size of an answer's body as it travels when the client accepts gzip. */
+    long gzippedSize(String url) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Accept-Encoding", "gzip").GET().build();
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+    }
 }

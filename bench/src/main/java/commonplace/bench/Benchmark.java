@@ -93,6 +93,9 @@ public final class Benchmark {
         if (settings.includes("read")) {
             new ReadScenarios(settings, api, report).run();
         }
+        if (settings.includes("widget")) {
+            new WidgetRenderScenario(settings, api, report).run();
+        }
         if (settings.includes("replay")) {
             new ReplayScenario(settings, report, environment, kafka, postgres, work).run();
         }

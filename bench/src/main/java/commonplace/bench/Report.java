@@ -123,6 +123,17 @@ final class Report {
         this.rebuild = rebuild;
     }
 
+    /** The widget's first render of a thread of {@code comments} in Chromium, and its assets' gzipped size. */
+    void widget(int comments, Figures firstRender, long gzippedBytes) {
+        this.widgetComments = comments;
+        this.widgetFirstRender = firstRender;
+        this.widgetBytes = gzippedBytes;
+    }
+
+    private int widgetComments;
+    private Figures widgetFirstRender;
+    private long widgetBytes;
+
     Path write() throws IOException {
         StringBuilder md = new StringBuilder();
         md.append("# commonplace benchmark report\n\n");
@@ -207,6 +218,15 @@ final class Report {
                 + "16 readers and timed from their intended start, like the writes. Thread and timeline pages are served "
                 + "from the page cache while their topic does not change; the last row writes to the thread all along."
                 + "\n\n");
+
+        if (widgetFirstRender != null) {
+            md.append("## 5b. The widget in Chromium\n");
+            md.append(String.format(Locale.ROOT, "- first render of a %d-comment thread (navigation start to the "
+                    + "thread in the document, fresh profile each run): ", widgetComments))
+                    .append(widgetFirstRender.describe()).append('\n');
+            md.append(String.format(Locale.ROOT, "- script and styles, gzipped as served: %,d bytes%n", widgetBytes));
+            md.append("\nTargets: first render < 1,000 ms; assets < 40 KB gzipped.\n\n");
+        }
 
         md.append("## 6. Start-up\n");
         if (startup != null) {

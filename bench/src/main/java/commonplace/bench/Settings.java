@@ -27,10 +27,10 @@ record Settings(int runs, int clients, double rate, double steadyRate, double re
                 integer(env, "BENCH_THREAD_COMMENTS", quick ? 2000 : 10_000),
                 Path.of(env.getOrDefault("BENCH_WORK_DIR", "target/bench")),
                 Path.of(env.getOrDefault("BENCH_REPORT", "target/bench/report.md")),
-                Set.of(env.getOrDefault("BENCH_SCENARIOS", "write,read,replay").split(",")));
+                Set.of(env.getOrDefault("BENCH_SCENARIOS", "write,read,widget,replay").split(",")));
     }
 
-    /** Whether a scenario group ({@code write}, {@code read}, {@code replay}) is part of this run. */
+    /** Whether a scenario group ({@code write}, {@code read}, {@code widget}, {@code replay}) is part of this run. */
     boolean includes(String scenario) {
         return scenarios.contains(scenario);
     }

@@ -37,13 +37,14 @@ final class Banner {
                   data             %s   (logs in %s)
                 %s
                 mint a token: ./commonplace token ada "Ada Lovelace"   (add --moderator for moderation)
-                try:
+                open %s/t/episode-90 in a browser (the demo discussion), or try:
                   TOKEN=$(./commonplace token ada "Ada Lovelace")
-                  curl -i -X PUT %s/api/v1/topics/episode-90 -H "Authorization: Bearer $TOKEN" \\
-                       -H 'Content-Type: application/json' -d '{"title": "Episode 90"}'
+                  curl -i -X PUT %s/api/v1/topics/episode-91 -H "Authorization: Bearer $TOKEN" \\
+                       -H 'Content-Type: application/json' -d '{"title": "Episode 91"}'
                   curl -s %s/api/v1/topics/episode-90/thread
 
                 Ctrl-C stops everything.
-                """.formatted(command, query, postgres, kafka, data, settings.logDirectory(), secret, command, query);
+                """.formatted(command, query, postgres, kafka, data, settings.logDirectory(), secret, query, command,
+                        query);
     }
 }

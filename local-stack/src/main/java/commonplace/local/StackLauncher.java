@@ -57,6 +57,8 @@ final class StackLauncher {
             List<ServiceProcess> services = parts.start("the services", this::startServices,
                     started -> ServiceProcess.stopAll(started, STOP_GRACE));
             awaitReady(services);
+            commonplace.local.demo.DemoDiscussion.seedUnlessDisabled(System.getenv(), services.get(0).baseUrl(),
+                    services.get(1).baseUrl(), settings.jwtSecret().value(), out);
             out.println(Banner.ready(settings, services));
             ServiceProcess exited = awaitAnyExit(services);
             if (parts.awaitStopping(SIGNAL_RACE)) {

@@ -40,6 +40,7 @@ final class RunningStack implements AutoCloseable {
         environment.put("COMMONPLACE_READ_LIMIT_UNLIMITED", "127.0.0.0/8,::1");
         environment.putAll(extraEnvironment);
         ServiceProcess command = ServiceProcess.of("command-service", environment, FreePorts.find()).start();
+        environment.putIfAbsent("COMMONPLACE_COMMAND_PUBLIC_URL", command.baseUrl());
         ServiceProcess query = ServiceProcess.of("query-service", environment, FreePorts.find()).start();
         try {
             command.awaitHealthy(START_TIMEOUT);
