@@ -1,4 +1,4 @@
-package commonplace.command.identity;
+package commonplace.web.security;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -9,19 +9,19 @@ import java.nio.charset.StandardCharsets;
  * is set, with the keys a production issuer publishes.
  */
 @ConfigurationProperties("commonplace.jwt")
-record JwtSettings(String secret, String jwkSetUri) {
+public record JwtSettings(String secret, String jwkSetUri) {
 
-    static final int MINIMUM_SECRET_BYTES = 32;
+    public static final int MINIMUM_SECRET_BYTES = 32;
 
-    boolean usesJwkSet() {
+    public boolean usesJwkSet() {
         return jwkSetUri != null && !jwkSetUri.isBlank();
     }
 
     /** The HS256 key; refuses a missing or short secret, which would make every token easy to forge. */
-    byte[] secretKey() {
+    public byte[] secretKey() {
         byte[] key = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
         if (key.length < MINIMUM_SECRET_BYTES) {
-            throw new InvalidJwtSecretException(key.length);
+            throw InvalidJwtSettingsException.secretTooShort(key.length);
         }
         return key;
     }

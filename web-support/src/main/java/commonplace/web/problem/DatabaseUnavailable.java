@@ -1,6 +1,8 @@
-package commonplace.command.web;
+package commonplace.web.problem;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 import java.net.ConnectException;
@@ -8,19 +10,21 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 
 /**
- * Recognises a failure whose root is an unreachable PostgreSQL (refused, reset, pool timed out, server shutting
- * down), however deeply Axon or Spring wrapped it: such a request gets 503, not 500.
+ * Recognises a failure whose root is an unreachable or overloaded PostgreSQL (refused, reset, pool timed out, server
+ * shutting down, a transient failure the driver says may pass), however deeply a framework wrapped it: such a request
+ * gets {@link ProblemType#SERVICE_UNAVAILABLE}, not a 500.
  */
-final class DatabaseUnavailable {
+public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {
     }
 
-    static boolean isCause(Throwable failure) {
+    public static boolean isCause(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientConnectionException || t instanceof ConnectException
                     || t instanceof CannotCreateTransactionException
-                    || t instanceof DataAccessResourceFailureException) {
+                    || t instanceof DataAccessResourceFailureException
+                    || t instanceof TransientDataAccessException || t instanceof RecoverableDataAccessException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null
@@ -31,7 +35,8 @@ final class DatabaseUnavailable {
         return false;
     }
 
-    static String summary(Throwable failure) {
+    /** The root cause's class name: enough for the log, never a message that could hold data. */
+    public static String summary(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,4 +1,4 @@
-package commonplace.command.identity;
+package commonplace.web.security;
 
 import commonplace.events.Identifiers;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -24,7 +24,7 @@ class AuthorClaimsValidator implements OAuth2TokenValidator<Jwt> {
                 || text.codePointCount(0, text.length()) > MAX_NAME_LENGTH || hasControlCharacter(text)) {
             return invalid("the token's name must be a display name of 1..100 characters");
         }
-        Object roles = token.getClaims().get("roles");
+        Object roles = token.getClaims().get(Roles.CLAIM);
         if (roles != null && !(roles instanceof List<?> list && list.stream().allMatch(String.class::isInstance))) {
             return invalid("the token's roles must be a list of strings");
         }
@@ -35,7 +35,7 @@ class AuthorClaimsValidator implements OAuth2TokenValidator<Jwt> {
         return text.chars().anyMatch(c -> Character.getType(c) == Character.CONTROL);
     }
 
-    private static OAuth2TokenValidatorResult invalid(String description) {
+    static OAuth2TokenValidatorResult invalid(String description) {
         return OAuth2TokenValidatorResult.failure(new OAuth2Error(OAuth2ErrorCodes.INVALID_TOKEN, description, null));
     }
 }

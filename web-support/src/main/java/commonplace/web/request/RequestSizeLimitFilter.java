@@ -1,5 +1,8 @@
-package commonplace.command.web;
+package commonplace.web.request;
 
+import commonplace.web.problem.ProblemException;
+import commonplace.web.problem.ProblemType;
+import commonplace.web.problem.ProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -7,15 +10,17 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses request bodies over 64 KiB with 413 before anything reads them whole: at once when Content-Length says so,
- * otherwise (chunked bodies) as soon as reading passes the limit.
+ * otherwise (chunked bodies) as soon as reading passes the limit, whoever reads (Spring MVC's JSON reading, the form
+ * filter of a PUT, a controller).
  */
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
@@ -27,28 +32,54 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
-    /** Thrown while reading past the limit; Spring MVC's handlers find it in the cause chain and answer 413. */
+    /** Thrown while reading past the limit; whoever catches a failure finds it in the cause chain and answers 413. */
     public static final class BodyTooLargeException extends IOException {
         BodyTooLargeException() {
-            super("request body is larger than " + MAX_BODY_BYTES + " bytes");
+            super("request body is larger than " + MAX_BODY_BYTES + " bytes", null);
+        }
+
+        @Override
+        public synchronized Throwable fillInStackTrace() {
+            return this;
         }
     }
 
     /** The 413 answer, in one place. */
-    public static ProblemDetail tooLargeProblem() {
-        return Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "payload-too-large", "Payload Too Large",
+    public static ProblemException tooLarge() {
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE,
                 "the request body must be at most " + MAX_BODY_BYTES + " bytes (64 KiB)");
+    }
+
+    public static boolean causedByOversizedBody(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BodyTooLargeException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-            response.setHeader("Connection", "close");
-            problems.write(request, response, tooLargeProblem());
+            refuse(request, response);
             return;
         }
-        chain.doFilter(new LimitedRequest(request), response);
+        try {
+            chain.doFilter(new LimitedRequest(request), response);
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (!causedByOversizedBody(e) || response.isCommitted()) {
+                throw e;
+            }
+            refuse(request, response);
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        // the rest of the body is not read: the connection cannot carry another request
+        response.setHeader("Connection", "close");
+        problems.write(request, response, tooLarge());
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
@@ -68,9 +99,9 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.io.BufferedReader getReader() throws IOException {
-            String encoding = getCharacterEncoding() == null ? "UTF-8" : getCharacterEncoding();
-            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), encoding));
+        public BufferedReader getReader() throws IOException {
+            String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(getInputStream(), encoding));
         }
     }
 

@@ -1,0 +1,96 @@
+package commonplace.web;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import commonplace.web.problem.ExceptionProblems;
+import commonplace.web.problem.ProblemAdvice;
+import commonplace.web.problem.ProblemErrorController;
+import commonplace.web.problem.ProblemWriter;
+import commonplace.web.request.RequestSizeLimitFilter;
+import commonplace.web.security.ApiSecurity;
+import commonplace.web.security.JwtDecoders;
+import commonplace.web.security.JwtSettings;
+import commonplace.web.security.SecurityBeans;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/**
+ * The web layer both services share, switched on by having this module on the classpath: problem answers for every
+ * refusal (Spring MVC, the error page, the security chain), strict JSON reading, the request body limits, and token
+ * verification.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class, after = JacksonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(JwtSettings.class)
+@Import(SecurityBeans.class)
+public class WebSupportAutoConfiguration {
+
+    @Bean
+    ProblemWriter problemWriter(ObjectMapper mapper) {
+        return new ProblemWriter(mapper);
+    }
+
+    @Bean
+    ProblemAdvice problemAdvice(ObjectProvider<ExceptionProblems> tables) {
+        return new ProblemAdvice(tables.orderedStream().toList());
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** Bodies are limited ahead of everything else, security included: an unauthenticated 1 GB upload is a 413. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ProblemWriter problems) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /**
+     * JSON bodies are read strictly: unknown fields, trailing content and null for a number are refused, and no
+     * number or boolean is taken where text belongs (nor text where a number does).
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictJsonReading() {
+        return builder -> builder
+                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Integer)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                });
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(JwtSettings settings) {
+        return JwtDecoders.create(settings);
+    }
+
+    @Bean
+    ApiSecurity apiSecurity(ProblemWriter problems) {
+        return new ApiSecurity(problems);
+    }
+}
