@@ -55,6 +55,8 @@ class ErrorContractTest extends QueryServiceTestBase {
         problem(chunked("PUT", "/api/v1/topics/" + topic.topicId, null, "application/x-www-form-urlencoded",
                 "title=" + "x".repeat(70_000)), ProblemType.PAYLOAD_TOO_LARGE);
         fieldError(get("/api/v1/topics/bad%20id"), "topicId");
+        problem(call("POST", REBUILD, null, "application/json; charset=UTF-16", "{\"body\": \"x\"}"),
+                ProblemType.UNSUPPORTED_MEDIA_TYPE);
     }
 
     @Test

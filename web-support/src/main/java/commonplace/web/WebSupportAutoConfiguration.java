@@ -1,5 +1,6 @@
 package commonplace.web;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -9,11 +10,14 @@ import commonplace.web.problem.ExceptionProblems;
 import commonplace.web.problem.ProblemAdvice;
 import commonplace.web.problem.ProblemErrorController;
 import commonplace.web.problem.ProblemWriter;
+import commonplace.web.request.AcceptOrDefault;
 import commonplace.web.request.RequestSizeLimitFilter;
+import commonplace.web.request.Utf8BodyFilter;
 import commonplace.web.security.ApiSecurity;
 import commonplace.web.security.JwtDecoders;
 import commonplace.web.security.JwtSettings;
 import commonplace.web.security.SecurityBeans;
+import commonplace.web.server.TomcatProblemReports;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -27,6 +31,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
 
 /**
  * The web layer both services share, switched on by having this module on the classpath: problem answers for every
@@ -63,14 +71,42 @@ public class WebSupportAutoConfiguration {
         return registration;
     }
 
+    /** A body declared in a charset other than UTF-8 is refused before anyone reads it. */
+    @Bean
+    FilterRegistrationBean<Utf8BodyFilter> utf8BodyFilter(ProblemWriter problems) {
+        FilterRegistrationBean<Utf8BodyFilter> registration = new FilterRegistrationBean<>(new Utf8BodyFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    /** What Tomcat refuses before any filter runs is answered as a problem too. */
+    @Bean
+    TomcatProblemReports tomcatProblemReports(ProblemWriter problems) {
+        return new TomcatProblemReports(problems);
+    }
+
+    /** An Accept header the answer cannot meet gets the endpoint's own representation (see {@link AcceptOrDefault}). */
+    @Bean
+    WebMvcConfigurer acceptOrDefault() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+                configurer.strategies(List.of(new AcceptOrDefault()));
+            }
+        };
+    }
+
     /**
-     * JSON bodies are read strictly: unknown fields, trailing content and null for a number are refused, and no
-     * number or boolean is taken where text belongs (nor text where a number does).
+     * JSON bodies are read strictly: unknown fields, a field given twice (a proxy reading the first and this service
+     * the last would disagree), trailing content and null for a number are refused, and no number or boolean is taken
+     * where text belongs (nor text where a number does). Jackson's own limits (nesting 1000 deep, numbers of 1000
+     * digits) stand.
      */
     @Bean
     Jackson2ObjectMapperBuilderCustomizer strictJsonReading() {
         return builder -> builder
-                .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                         DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .postConfigurer(mapper -> {
                     mapper.coercionConfigFor(LogicalType.Textual)

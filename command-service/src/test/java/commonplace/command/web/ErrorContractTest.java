@@ -83,6 +83,8 @@ class ErrorContractTest {
                 .publisher(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))).send(),
                 413, "payload-too-large");
         fieldError(http.put("/api/v1/topics/bad%20id", ada, Map.of("title", "x")), "topicId");
+        problem(http.call("POST", TOPIC + "/comments").header("Content-Type", "application/json; charset=UTF-16")
+                .raw("{\"body\": \"x\"}").send(), 415, "unsupported-media-type");
     }
 
     @Test

@@ -137,9 +137,9 @@ public enum ProblemType {
     /** Too many requests from this author or client; {@code Retry-After} says when to try again. */
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", "too many requests"),
 
-    /** The request's headers (a token among them) are larger than the server reads. */
+    /** The request line and headers (a URL or token among them) are larger than the server reads: 8 KiB together. */
     HEADERS_TOO_LARGE("headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
-            "Request Header Fields Too Large", "the request headers are too large"),
+            "Request Header Fields Too Large", "the request line and headers together must fit in 8 KiB"),
 
     // ---- the server's side -----------------------------------------------------------------------------------------
 
@@ -147,7 +147,7 @@ public enum ProblemType {
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal Server Error",
             "something went wrong on our side; the request may be retried"),
 
-    /** The method is not one this server implements. */
+    /** The method is one this server supports for no resource (TRACE, CONNECT, anything made up). */
     NOT_IMPLEMENTED("not-implemented", HttpStatus.NOT_IMPLEMENTED, "Not Implemented",
             "this method is not implemented"),
 

@@ -29,13 +29,24 @@ public class ProblemWriter {
         write(request, response, problem.getBody());
     }
 
+    /** Writes {@code problem} with the request's path as its {@code instance}. */
     public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
         if (problem.getInstance() == null) {
             problem.setInstance(instance(request.getRequestURI()));
+        }
+        write(response, problem);
+    }
+
+    /** Writes {@code problem} as it is: for requests whose path must not be repeated (the firewall refused it). */
+    public void write(HttpServletResponse response, ProblemException problem) throws IOException {
+        problem.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        write(response, problem.getBody());
+    }
+
+    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        if (response.isCommitted()) {
+            return;
         }
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
