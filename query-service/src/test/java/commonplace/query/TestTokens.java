@@ -4,6 +4,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 
@@ -19,6 +20,21 @@ final class TestTokens {
     static final String SECRET = "query-service-tests-secret-long-enough-for-hs256";
 
     private TestTokens() {
+    }
+
+    /** An HS256 token whose payload is exactly {@code json}, so that every claim keeps the JSON type it is given. */
+    static String hs256(String secret, String json) {
+        String signingInput = Base64URL.encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + Base64URL.encode(json);
+        try {
+            return signingInput + "." + new MACSigner(secret.getBytes(StandardCharsets.UTF_8))
+                    .sign(new JWSHeader(JWSAlgorithm.HS256), signingInput.getBytes(StandardCharsets.US_ASCII));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String admin() {
+        return mint("ops", "Operations", List.of("admin"), Instant.now().plusSeconds(600));
     }
 
     static String mint(String subject, Object name, List<String> roles, Instant expiresAt) {

@@ -17,6 +17,7 @@ import commonplace.web.security.ApiSecurity;
 import commonplace.web.security.JwtDecoders;
 import commonplace.web.security.JwtSettings;
 import commonplace.web.security.SecurityBeans;
+import commonplace.web.security.TokenSettingsCheck;
 import commonplace.web.server.TomcatProblemReports;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -30,10 +31,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import java.time.Clock;
 import java.util.List;
 
 /**
@@ -119,10 +122,16 @@ public class WebSupportAutoConfiguration {
                 });
     }
 
+    /** Before any other bean: a service that cannot verify tokens safely does not start anything. */
+    @Bean
+    static TokenSettingsCheck tokenSettingsCheck() {
+        return new TokenSettingsCheck();
+    }
+
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder jwtDecoder(JwtSettings settings) {
-        return JwtDecoders.create(settings);
+    JwtDecoder jwtDecoder(JwtSettings settings, Environment environment) {
+        return JwtDecoders.create(settings, environment.getProperty("server.address"), Clock.systemUTC());
     }
 
     @Bean

@@ -10,7 +10,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Writes need a bearer token (verified by the shared decoder); the author of every command is the token's subject.
- * Everything else (health, metrics, unknown paths) is public. Refusals answer in problem+json like the rest of the API.
+ * The admin API and the metrics need an admin's (the shared rules of {@link ApiSecurity}); everything else (health,
+ * unknown paths) is public. Refusals answer in problem+json like the rest of the API.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {

@@ -279,7 +279,8 @@ class ErrorContractTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(http.call("GET", "/actuator/health/liveness").send().status()).isEqualTo(200);
-        assertThat(http.call("GET", "/actuator/prometheus").send().body()).contains("jvm_memory_used_bytes");
+        assertThat(http.call("GET", "/actuator/prometheus").token(Tokens.admin("ops", "Operations")).send().body())
+                .contains("jvm_memory_used_bytes");
     }
 
     private Response editAs(String token, String commentId, String ifMatch, String body) {

@@ -11,8 +11,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * Reads are public and ignore any Authorization header; everything else needs a valid token, and the admin actions
- * (a rebuild) a moderator's ({@code roles: ["moderator"]}). Refusals are problem+json like every other error.
+ * Reads are public and ignore any Authorization header; everything else needs a valid token. The admin API (status,
+ * rebuild) and the metrics need an admin's ({@code roles: ["admin"]}, the shared rules of {@link ApiSecurity}).
+ * Refusals are problem+json like every other error.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -25,7 +26,6 @@ class SecurityConfig {
                         .requestMatchers(paths.matcher(HttpMethod.GET, "/**")).permitAll()
                         .requestMatchers(paths.matcher(HttpMethod.HEAD, "/**")).permitAll()
                         .requestMatchers(paths.matcher(HttpMethod.OPTIONS, "/**")).permitAll()
-                        .requestMatchers(paths.matcher("/api/v1/admin/**")).hasAuthority(Roles.MODERATOR_AUTHORITY)
                         .anyRequest().authenticated())
                 .build();
     }

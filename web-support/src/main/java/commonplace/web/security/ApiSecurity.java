@@ -18,6 +18,11 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenResolv
 import org.springframework.security.oauth2.server.resource.web.DefaultBearerTokenResolver;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import java.io.IOException;
 import java.util.Set;
@@ -25,12 +30,24 @@ import java.util.Set;
 /**
  * What the security chain of both services has in common: a stateless bearer-token API (no session, no CSRF, no
  * saved requests), tokens verified by the shared decoder and turned into an authentication by the service's
- * converter, public reads that ignore any token, and every refusal of the chain (no or bad token, not allowed)
- * answered as a problem of the catalogue. Each service adds only its own authorization rules.
+ * converter, public reads that ignore any token, every refusal of the chain (no or bad token, not allowed) answered
+ * as a problem of the catalogue, and what is exposed to whom: {@code /actuator/health} to anyone, every other actuator
+ * endpoint (metrics, info) and everything under {@code /api/v1/admin} to an {@code admin} token only. Each service
+ * adds only its own authorization rules after these.
  */
 public class ApiSecurity {
 
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    /** Longer than any token an issuer hands out (and than Tomcat's 8 KiB of headers): refused before decoding. */
+    static final int MAX_TOKEN_LENGTH = 8 * 1024;
+
+    private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
+    private static final RequestMatcher HEALTH = new OrRequestMatcher(PATHS.matcher("/actuator/health"),
+            PATHS.matcher("/actuator/health/**"));
+    /** Reads that need a token: whatever describes the running service beyond its health, and the admin API. */
+    private static final RequestMatcher ADMIN_ONLY = new AndRequestMatcher(new NegatedRequestMatcher(HEALTH),
+            new OrRequestMatcher(PATHS.matcher("/actuator/**"), PATHS.matcher("/api/v1/admin/**")));
 
     private final ProblemWriter problems;
 
@@ -38,7 +55,7 @@ public class ApiSecurity {
         this.problems = problems;
     }
 
-    /** Applies the common set-up; the caller adds {@code authorizeHttpRequests} and builds. */
+    /** Applies the common set-up and rules; the caller adds its own {@code authorizeHttpRequests} and builds. */
     public HttpSecurity statelessBearerApi(HttpSecurity http,
                                            Converter<Jwt, ? extends AbstractAuthenticationToken> authentication)
             throws Exception {
@@ -47,6 +64,9 @@ public class ApiSecurity {
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .securityContext(context -> context.requireExplicitSave(true))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HEALTH).permitAll()
+                        .requestMatchers(ADMIN_ONLY).hasAuthority(Roles.ADMIN_AUTHORITY))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(tokensOnWritesOnly())
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
@@ -85,12 +105,26 @@ public class ApiSecurity {
                 && invalid.getMessage().contains("expired")) {
             return "the bearer token has expired";
         }
-        return "the bearer token is malformed, forged, expired or does not name an author";
+        return "the bearer token is malformed, forged, expired, too long-lived, not meant for this service or does not "
+                + "name an author";
     }
 
-    /** Public reads never fail on a token they do not need, however broken it is. */
+    /**
+     * Public reads never fail on a token they do not need, however broken it is; writes and the admin-only reads take
+     * theirs. A token too long to be one is refused before anything parses it.
+     */
     private static BearerTokenResolver tokensOnWritesOnly() {
         DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
-        return request -> READ_METHODS.contains(request.getMethod()) ? null : standard.resolve(request);
+        return request -> {
+            if (READ_METHODS.contains(request.getMethod()) && !ADMIN_ONLY.matches(request)) {
+                return null;
+            }
+            String token = standard.resolve(request);
+            if (token != null && token.length() > MAX_TOKEN_LENGTH) {
+                throw new InvalidBearerTokenException("the bearer token is longer than " + MAX_TOKEN_LENGTH
+                        + " characters");
+            }
+            return token;
+        };
     }
 }

@@ -21,6 +21,14 @@ public final class Roles {
     /** Authority of a moderator, for {@code hasAuthority}; {@code hasRole("MODERATOR")} means the same. */
     public static final String MODERATOR_AUTHORITY = "ROLE_MODERATOR";
 
+    /**
+     * May run the read side (rebuilds, and the status and metrics that describe it) and everything under
+     * {@code /api/v1/admin}. A role of its own: an admin is no moderator unless the token says both.
+     */
+    public static final String ADMIN = "admin";
+
+    public static final String ADMIN_AUTHORITY = "ROLE_ADMIN";
+
     private Roles() {
     }
 
@@ -34,8 +42,12 @@ public final class Roles {
 
     public static List<GrantedAuthority> authorities(Jwt token) {
         List<GrantedAuthority> authorities = new ArrayList<>();
-        if (of(token).contains(MODERATOR)) {
+        List<String> roles = of(token);
+        if (roles.contains(MODERATOR)) {
             authorities.add(new SimpleGrantedAuthority(MODERATOR_AUTHORITY));
+        }
+        if (roles.contains(ADMIN)) {
+            authorities.add(new SimpleGrantedAuthority(ADMIN_AUTHORITY));
         }
         return authorities;
     }

@@ -3,6 +3,8 @@ package commonplace.web.security;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,30 +13,30 @@ class JwtSettingsTest {
 
     @Test
     void refusesAMissingSecretWithOneClearLine() {
-        assertThatThrownBy(() -> new JwtSettings("", null).secretKey())
+        assertThatThrownBy(() -> secret("").secretKey())
                 .isInstanceOf(InvalidJwtSettingsException.class)
                 .hasMessageStartingWith("COMMONPLACE_JWT_SECRET is not set")
                 .hasMessageContaining("COMMONPLACE_JWT_SECRET must be set to at least 32 bytes")
                 .hasMessageNotContaining("\n");
-        assertThatThrownBy(() -> new JwtSettings("", "").secretKey())
+        assertThatThrownBy(() -> secret("").secretKey())
                 .isInstanceOf(InvalidJwtSettingsException.class)
                 .hasMessageContaining("COMMONPLACE_JWT_SECRET must be set to at least 32 bytes");
     }
 
     @Test
     void refusesASecretShorterThan32Bytes() {
-        assertThatThrownBy(() -> new JwtSettings("x".repeat(31), null).secretKey())
+        assertThatThrownBy(() -> secret("x".repeat(31)).secretKey())
                 .hasMessage("COMMONPLACE_JWT_SECRET has 31 bytes: HS256 needs at least 32 bytes");
-        assertThatThrownBy(() -> new JwtSettings("short", null).secretKey())
+        assertThatThrownBy(() -> secret("short").secretKey())
                 .isInstanceOf(InvalidJwtSettingsException.class);
-        assertThatCode(() -> new JwtSettings("æ".repeat(16), null).secretKey()).doesNotThrowAnyException();
-        assertThat(new JwtSettings("x".repeat(32), null).secretKey()).hasSize(32);
+        assertThatCode(() -> secret("æ".repeat(16)).secretKey()).doesNotThrowAnyException();
+        assertThat(secret("x".repeat(32)).secretKey()).hasSize(32);
     }
 
     @Test
     void needsNoSecretWhenAJwkSetIsConfigured() {
-        assertThat(new JwtSettings("", "https://issuer.example/jwks").usesJwkSet()).isTrue();
-        assertThat(new JwtSettings("", " ").usesJwkSet()).isFalse();
+        assertThat(jwks("https://issuer.example/jwks").usesJwkSet()).isTrue();
+        assertThat(jwks(" ").usesJwkSet()).isFalse();
     }
 
     @Test
@@ -44,5 +46,13 @@ class JwtSettingsTest {
                 .analyze(new IllegalStateException("context failed", cause));
         assertThat(analysis.getDescription()).isEqualTo(cause.getMessage()).contains("COMMONPLACE_JWT_SECRET");
         assertThat(analysis.getAction()).contains("COMMONPLACE_JWT_SECRET");
+    }
+
+    private static JwtSettings jwks(String uri) {
+        return new JwtSettings("", uri, null, null, Duration.ofHours(24), false);
+    }
+
+    private static JwtSettings secret(String secret) {
+        return new JwtSettings(secret, null, null, null, Duration.ofHours(24), false);
     }
 }
