@@ -1,14 +1,17 @@
 package commonplace.command.publishing;
 
+import commonplace.events.KafkaClientSecurity;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 import java.time.Duration;
 
 /**
  * Where and how events are published; {@code deliveryTimeout} bounds how long one batch waits for a broker that is
- * away before the publisher gives up and retries the batch, {@code maxBlock} how long a send waits for metadata.
+ * away before the publisher gives up and retries the batch, {@code maxBlock} how long a send waits for metadata;
+ * {@code security} is how every Kafka client of this service authenticates.
  */
 @ConfigurationProperties("commonplace.kafka")
 record KafkaSettings(String bootstrapServers, String topic, int partitions, short replication,
-                     Duration deliveryTimeout, Duration maxBlock) {
+                     Duration deliveryTimeout, Duration maxBlock, @DefaultValue KafkaClientSecurity security) {
 }
