@@ -24,7 +24,8 @@ final class Banner {
         String secret = settings.jwtSecret().development()
                 ? """
                   DEVELOPMENT ONLY: tokens are signed with the built-in development secret that the README publishes;
-                  anyone can mint them. Set COMMONPLACE_JWT_SECRET (32+ bytes) for anything that is not your laptop.
+                  anyone can mint them. The services take it only from ./commonplace up and listen on 127.0.0.1 alone;
+                  set COMMONPLACE_JWT_SECRET (32+ bytes) for anything that is not your laptop.
                 """
                 : "  tokens: HS256 with COMMONPLACE_JWT_SECRET\n";
         return """
@@ -36,15 +37,17 @@ final class Banner {
                   Kafka            %s
                   data             %s   (logs in %s)
                 %s
-                mint a token: ./commonplace token ada "Ada Lovelace"   (add --moderator for moderation)
+                mint a token: ./commonplace token ada "Ada Lovelace"   (add --moderator to moderate, --admin to run the read side)
                 open %s/t/episode-90 in a browser (the demo discussion), or try:
                   TOKEN=$(./commonplace token ada "Ada Lovelace")
                   curl -i -X PUT %s/api/v1/topics/episode-91 -H "Authorization: Bearer $TOKEN" \\
                        -H 'Content-Type: application/json' -d '{"title": "Episode 91"}'
                   curl -s %s/api/v1/topics/episode-90/thread
+                  ADMIN=$(./commonplace token ops "Operations" --admin)
+                  curl -s %s/api/v1/admin/projections -H "Authorization: Bearer $ADMIN"
 
                 Ctrl-C stops everything.
                 """.formatted(command, query, postgres, kafka, data, settings.logDirectory(), secret, query, command,
-                        query);
+                        query, query);
     }
 }

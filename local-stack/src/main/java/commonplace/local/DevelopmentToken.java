@@ -12,14 +12,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
-/** A token as the services expect it (API.md, Identity): HS256, {@code sub}, {@code name}, optional roles. */
-public record DevelopmentToken(String authorId, String name, boolean moderator, Duration validity) {
+/**
+ * A token as the services expect it (API.md, Identity): HS256, {@code sub}, {@code name}, {@code iat}, {@code exp}
+ * and, when it grants any, {@code roles} as a JSON array ({@code moderator}, {@code admin}).
+ */
+public record DevelopmentToken(String authorId, String name, List<String> roles, Duration validity) {
 
     /** The same shape as {@code commonplace.events.Identifiers.AUTHOR_ID}, which the services check. */
     private static final Pattern AUTHOR_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final int MAXIMUM_NAME_LENGTH = 100;
+    private static final Set<String> ROLES = Set.of("moderator", "admin");
 
     public DevelopmentToken {
         if (authorId == null || !AUTHOR_ID.matcher(authorId).matches()) {
@@ -29,14 +34,23 @@ public record DevelopmentToken(String authorId, String name, boolean moderator, 
         if (name == null || name.isBlank() || name.codePointCount(0, name.length()) > MAXIMUM_NAME_LENGTH) {
             throw new IllegalArgumentException("the display name must be 1 to " + MAXIMUM_NAME_LENGTH + " characters");
         }
+        roles = List.copyOf(roles);
+        if (!ROLES.containsAll(roles)) {
+            throw new IllegalArgumentException("the roles are moderator and admin (got " + roles + ")");
+        }
         if (validity.isNegative() || validity.isZero()) {
             throw new IllegalArgumentException("the token must be valid for a positive time");
         }
     }
 
     /** A token valid from now, signed with {@code secret}: for tests and tools that talk to the services. */
+    public static String sign(String secret, String authorId, String name, List<String> roles, Duration validity) {
+        return new DevelopmentToken(authorId, name, roles, validity).sign(new JwtSecret(secret, false), Instant.now());
+    }
+
+    /** As {@link #sign(String, String, String, List, Duration)}, with the moderator role or none. */
     public static String sign(String secret, String authorId, String name, boolean moderator, Duration validity) {
-        return new DevelopmentToken(authorId, name, moderator, validity).sign(new JwtSecret(secret, false), Instant.now());
+        return sign(secret, authorId, name, moderator ? List.of("moderator") : List.of(), validity);
     }
 
     String sign(JwtSecret secret, Instant now) {
@@ -45,8 +59,8 @@ public record DevelopmentToken(String authorId, String name, boolean moderator, 
                 .claim("name", name)
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(validity)));
-        if (moderator) {
-            claims.claim("roles", List.of("moderator"));
+        if (!roles.isEmpty()) {
+            claims.claim("roles", roles);
         }
         SignedJWT jwt = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims.build());

@@ -36,7 +36,7 @@ public final class LocalStack {
         out.println("""
                 usage: ./commonplace <command>
                   up                                  start PostgreSQL, Kafka and both services; Ctrl-C stops them
-                  token <authorId> [display name] [--moderator] [--hours N]
+                  token <authorId> [display name] [--moderator] [--admin] [--hours N]
                                                       print a development JWT for that author
                   help                                this text
                 see README.md (Configuration) for the environment variables""");

@@ -20,7 +20,7 @@ import java.util.concurrent.CompletableFuture;
  */
 final class StackLauncher {
 
-    private static final Duration READY_DEADLINE = Duration.ofSeconds(90);
+    private static final Duration READY_DEADLINE = Duration.ofSeconds(180);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** A Ctrl-C reaches the children too; give the launcher's own signal handling this long to notice first. */
     private static final Duration SIGNAL_RACE = Duration.ofSeconds(2);
@@ -99,14 +99,7 @@ final class StackLauncher {
     }
 
     private List<ServiceProcess> startServices() throws IOException {
-        Map<String, String> environment = new HashMap<>();
-        environment.put("COMMONPLACE_DB_URL", settings.databaseUrl());
-        if (settings.embeddedPostgres()) {
-            environment.put("COMMONPLACE_DB_USER", PostgresServer.USER);
-            environment.put("COMMONPLACE_DB_PASSWORD", "");
-        }
-        environment.put("COMMONPLACE_KAFKA_BOOTSTRAP", settings.kafkaBootstrap());
-        environment.put("COMMONPLACE_JWT_SECRET", settings.jwtSecret().value());
+        Map<String, String> environment = settings.serviceEnvironment();
         out.println("commonplace: starting the command service and the query service (logs in "
                 + settings.logDirectory() + ")");
         ServiceProcess command = ServiceProcess.start("command-service", settings.commandJar(),

@@ -1,5 +1,7 @@
 package commonplace.local;
 
+import commonplace.local.infra.PostgresServer;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,6 +85,29 @@ final class StackSettings {
         return jar("COMMONPLACE_QUERY_JAR", "query-service");
     }
 
+    /** What every service listens on under {@code up}: this machine alone. */
+    static final String SERVICE_ADDRESS = "127.0.0.1";
+
+    /**
+     * The environment {@code up} gives both services on top of its own: where the database and Kafka are, the token
+     * secret, and loopback as their address. Only with the development secret does it allow them to take that secret
+     * (the services refuse it otherwise, and on any address but loopback).
+     */
+    Map<String, String> serviceEnvironment() {
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("COMMONPLACE_DB_URL", databaseUrl());
+        if (embeddedPostgres()) {
+            environment.put("COMMONPLACE_DB_USER", PostgresServer.USER);
+            environment.put("COMMONPLACE_DB_PASSWORD", "");
+        }
+        environment.put("COMMONPLACE_KAFKA_BOOTSTRAP", kafkaBootstrap());
+        JwtSecret secret = jwtSecret();
+        environment.put("COMMONPLACE_JWT_SECRET", secret.value());
+        environment.put("COMMONPLACE_JWT_ALLOW_DEVELOPMENT_SECRET", String.valueOf(secret.development()));
+        environment.put("SERVER_ADDRESS", SERVICE_ADDRESS);
+        return environment;
+    }
+
     /** The ports {@code up} will listen on, each with what needs it. */
     Map<Integer, String> requiredPorts() {
         Map<Integer, String> ports = new LinkedHashMap<>();
@@ -101,7 +126,11 @@ final class StackSettings {
     List<String> problems() {
         List<String> problems = new ArrayList<>();
         try {
-            jwtSecret();
+            if (jwtSecret().development() && (!embeddedPostgres() || !embeddedKafka())) {
+                problems.add("COMMONPLACE_JWT_SECRET is required with an external database or Kafka "
+                        + "(COMMONPLACE_DB_URL, COMMONPLACE_KAFKA_BOOTSTRAP): the published development secret is only "
+                        + "for a stack that stays on this machine");
+            }
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,5 +87,28 @@ class DevelopmentTokenTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("display name");
         assertThatThrownBy(() -> TokenCommand.parse(new String[] {"ada", "--hours", "0"}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--hours");
+    }
+
+    @Test
+    void an_admin_token_carries_the_admin_role_as_an_array_and_lives_at_most_what_the_services_accept()
+            throws Exception {
+        SignedJWT jwt = SignedJWT.parse(TokenCommand.parse(new String[] {"ops", "Operations", "--admin", "--moderator"})
+                .sign(new JwtSecret(SECRET, false), NOW));
+        assertThat(jwt.getJWTClaimsSet().getClaim("roles")).isEqualTo(List.of("admin", "moderator"));
+        assertThat(jwt.getJWTClaimsSet().getIssueTime().toInstant()).isEqualTo(NOW);
+
+        assertThatThrownBy(() -> TokenCommand.parse(new String[] {"ada", "--hours", "25"}))
+                .hasMessageContaining("from 1 to 24");
+        assertThat(TokenCommand.parse(new String[] {"ada", "--hours", "48"}, Duration.ofHours(48)).validity())
+                .isEqualTo(Duration.ofHours(48));
+        assertThat(TokenCommand.parse(new String[] {"ada"}, Duration.ofHours(2)).validity())
+                .isEqualTo(Duration.ofHours(2));
+        assertThat(TokenCommand.maximumLifetime(Map.of("COMMONPLACE_JWT_MAX_LIFETIME", "90m")))
+                .isEqualTo(Duration.ofMinutes(90));
+        assertThat(TokenCommand.maximumLifetime(Map.of("COMMONPLACE_JWT_MAX_LIFETIME", "PT12H")))
+                .isEqualTo(Duration.ofHours(12));
+        assertThat(TokenCommand.maximumLifetime(Map.of())).isEqualTo(Duration.ofHours(24));
+        assertThatThrownBy(() -> new DevelopmentToken("ada", "Ada", List.of("superuser"), Duration.ofHours(1)))
+                .hasMessageContaining("moderator and admin");
     }
 }

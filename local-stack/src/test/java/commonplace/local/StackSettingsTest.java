@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,5 +62,38 @@ class StackSettingsTest {
             assertThat(busy).contains(String.valueOf(taken.getLocalPort())).contains("the query service")
                     .doesNotContain("\n");
         }
+    }
+
+    @Test
+    void the_services_listen_on_loopback_and_take_the_development_secret_only_from_up() {
+        Map<String, String> development = StackSettings.from(Map.of()).serviceEnvironment();
+        assertThat(development).containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("COMMONPLACE_JWT_SECRET", JwtSecret.DEVELOPMENT_SECRET)
+                .containsEntry("COMMONPLACE_JWT_ALLOW_DEVELOPMENT_SECRET", "true");
+
+        Map<String, String> configured = StackSettings.from(Map.of("COMMONPLACE_JWT_SECRET",
+                "a-configured-secret-of-at-least-thirty-two-bytes")).serviceEnvironment();
+        assertThat(configured).containsEntry("SERVER_ADDRESS", "127.0.0.1")
+                .containsEntry("COMMONPLACE_JWT_ALLOW_DEVELOPMENT_SECRET", "false");
+    }
+
+    @Test
+    void an_external_database_or_broker_needs_a_secret_of_its_own() {
+        for (Map<String, String> external : List.of(Map.of("COMMONPLACE_DB_URL", "jdbc:postgresql://db.example/cp"),
+                Map.of("COMMONPLACE_KAFKA_BOOTSTRAP", "broker.example:9092"))) {
+            assertThat(StackSettings.from(external).problems()).as(external.toString())
+                    .anySatisfy(problem -> assertThat(problem).contains("COMMONPLACE_JWT_SECRET is required"));
+            Map<String, String> withSecret = new java.util.HashMap<>(external);
+            withSecret.put("COMMONPLACE_JWT_SECRET", "a-configured-secret-of-at-least-thirty-two-bytes");
+            assertThat(StackSettings.from(withSecret).problems())
+                    .noneSatisfy(problem -> assertThat(problem).contains("COMMONPLACE_JWT_SECRET"));
+        }
+        assertThat(StackSettings.from(Map.of()).problems())
+                .noneSatisfy(problem -> assertThat(problem).contains("COMMONPLACE_JWT_SECRET"));
+    }
+
+    @Test
+    void the_development_secret_is_the_one_the_services_refuse_outside_up() {
+        assertThat(JwtSecret.DEVELOPMENT_SECRET).isEqualTo(commonplace.web.security.JwtSettings.DEVELOPMENT_SECRET);
     }
 }

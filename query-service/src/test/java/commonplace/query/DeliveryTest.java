@@ -77,7 +77,7 @@ class DeliveryTest extends QueryServiceTestBase {
                 reason -> assertThat(reason).startsWith("not an event envelope"),
                 reason -> assertThat(reason).isEqualTo("record has no value"));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(get("/api/v1/admin/projections").json().get("deadLetters").asInt())
+                assertThat(getAsAdmin("/api/v1/admin/projections").json().get("deadLetters").asInt())
                         .isGreaterThanOrEqualTo(deadBefore + 2));
         assertThat(get("/api/v1/topics/" + topic.topicId).json().get("title").asText()).isEqualTo("Garbage");
     }
@@ -197,7 +197,7 @@ class DeliveryTest extends QueryServiceTestBase {
 
     private void awaitCaughtUp() {
         await().atMost(Duration.ofSeconds(30)).until(() -> {
-            JsonNode status = get("/api/v1/admin/projections").json();
+            JsonNode status = getAsAdmin("/api/v1/admin/projections").json();
             return status.get("readModels").get(0).get("lagEvents").asLong(-1) == 0;
         });
     }

@@ -63,7 +63,7 @@ class ParkedTopicsTest extends QueryServiceTestBase {
 
             // the status is worked out at most once a second
             await().atMost(DEADLINE).untilAsserted(() -> {
-                JsonNode status = get("/api/v1/admin/projections").json();
+                JsonNode status = getAsAdmin("/api/v1/admin/projections").json();
                 assertThat(status.get("parkedTopics").findValuesAsText("topicId")).contains(poisoned.topicId);
                 assertThat(status.get("deadLetters").isNumber()).isTrue();
             });
@@ -82,7 +82,7 @@ class ParkedTopicsTest extends QueryServiceTestBase {
             assertThat(retry.json().get("action").get("actor").asText()).isEqualTo("mod-1");
             await().atMost(DEADLINE).until(() -> latestAction(poisoned.topicId).get("outcome").asText()
                     .startsWith("still parked"));
-            assertThat(get(PARKED + "/" + poisoned.topicId).json().get("topic").get("attempts").asInt())
+            assertThat(getAsAdmin(PARKED + "/" + poisoned.topicId).json().get("topic").get("attempts").asInt())
                     .isGreaterThan(parked.get("attempts").asInt());
         } finally {
             jdbc.execute("drop trigger refuse_pk_1 on comment");
@@ -90,7 +90,7 @@ class ParkedTopicsTest extends QueryServiceTestBase {
 
         Response retry = admin("POST", PARKED + "/" + poisoned.topicId + "/retry");
         assertThat(retry.status()).as(retry.toString()).isEqualTo(202);
-        await().atMost(DEADLINE).until(() -> get(PARKED + "/" + poisoned.topicId).status() == 404);
+        await().atMost(DEADLINE).until(() -> getAsAdmin(PARKED + "/" + poisoned.topicId).status() == 404);
         assertThat(appliedSequence(poisoned.topicId)).isEqualTo(4);
         assertThat(jdbc.queryForList("select comment_id from comment where topic_id = ? order by sequence",
                 String.class, poisoned.topicId)).containsExactly("pk-1", "pk-2", "pk-3");
@@ -113,7 +113,7 @@ class ParkedTopicsTest extends QueryServiceTestBase {
         topic.comment("sk-2", "second", "bo", "Bo");
         publish(topic.envelopes());
         awaitParked(topic.topicId, 2);
-        assertThat(get(PARKED + "/" + topic.topicId).json().get("topic").get("reason").asText())
+        assertThat(getAsAdmin(PARKED + "/" + topic.topicId).json().get("topic").get("reason").asText())
                 .startsWith("could not be applied: SQLState 22").doesNotContain("NUL");
 
         // events that arrive while the topic is parked wait behind it
@@ -130,7 +130,7 @@ class ParkedTopicsTest extends QueryServiceTestBase {
         // a second skip never drops another event: under way (409), or nothing parked any more (404)
         assertThat(admin("POST", PARKED + "/" + topic.topicId + "/skip").status()).isIn(404, 409);
 
-        await().atMost(DEADLINE).until(() -> get(PARKED + "/" + topic.topicId).status() == 404);
+        await().atMost(DEADLINE).until(() -> getAsAdmin(PARKED + "/" + topic.topicId).status() == 404);
         assertThat(appliedSequence(topic.topicId)).isEqualTo(4);
         assertThat(jdbc.queryForList("select comment_id from comment where topic_id = ? order by sequence",
                 String.class, topic.topicId)).containsExactly("sk-2", "sk-3");
@@ -149,9 +149,9 @@ class ParkedTopicsTest extends QueryServiceTestBase {
         assertThat(admin("POST", PARKED + "/bad%20id/retry").status()).isEqualTo(400);
         assertThat(post(PARKED + "/never-parked-topic/retry", null).status()).isEqualTo(401);
         assertThat(post(PARKED + "/never-parked-topic/retry", RebuildTest.token(List.of())).status()).isEqualTo(403);
-        assertThat(get(PARKED + "/never-parked-topic").status()).isEqualTo(404);
-        assertThat(get(PARKED + "?limit=0").status()).isEqualTo(400);
-        assertThat(get(PARKED + "?cursor=forged").status()).isEqualTo(400);
+        assertThat(getAsAdmin(PARKED + "/never-parked-topic").status()).isEqualTo(404);
+        assertThat(getAsAdmin(PARKED + "?limit=0").status()).isEqualTo(400);
+        assertThat(getAsAdmin(PARKED + "?cursor=forged").status()).isEqualTo(400);
 
         TestTopic topic = TestTopic.named("concurrent");
         topic.open("Concurrent", "ada", "Ada");
@@ -181,8 +181,8 @@ class ParkedTopicsTest extends QueryServiceTestBase {
         // every accepted retry was recorded and carried out; the topic is still parked at the same event
         assertThat(jdbc.queryForObject("select count(*) from parking_action where topic_id = ?", Long.class,
                 topic.topicId)).isEqualTo(statuses.stream().filter(status -> status == 202).count());
-        assertThat(get(PARKED + "/" + topic.topicId).json().get("topic").get("headSequence").asLong()).isEqualTo(2);
-        assertThat(get(PARKED + "?limit=500").json().get("items").findValuesAsText("topicId"))
+        assertThat(getAsAdmin(PARKED + "/" + topic.topicId).json().get("topic").get("headSequence").asLong()).isEqualTo(2);
+        assertThat(getAsAdmin(PARKED + "?limit=500").json().get("items").findValuesAsText("topicId"))
                 .contains(topic.topicId);
     }
 
@@ -207,7 +207,7 @@ class ParkedTopicsTest extends QueryServiceTestBase {
                 union all
                 select ?, s, 0, s, convert_to(replace(?, 'SEQ', s::text), 'UTF8') from generate_series(3, 100001) s""",
                 big.topicId, poison, big.topicId, template);
-        assertThat(get(PARKED + "/" + big.topicId).json().get("topic").get("waiting").asLong()).isEqualTo(100_000);
+        assertThat(getAsAdmin(PARKED + "/" + big.topicId).json().get("topic").get("waiting").asLong()).isEqualTo(100_000);
 
         Response skip = admin("POST", PARKED + "/" + big.topicId + "/skip?sequence=2");
         assertThat(skip.status()).as(skip.toString()).isEqualTo(202);
@@ -217,7 +217,7 @@ class ParkedTopicsTest extends QueryServiceTestBase {
         publish(meanwhile.envelopes());
         awaitApplied(meanwhile.topicId, 2);
 
-        await().atMost(Duration.ofMinutes(5)).until(() -> get(PARKED + "/" + big.topicId).status() == 404);
+        await().atMost(Duration.ofMinutes(5)).until(() -> getAsAdmin(PARKED + "/" + big.topicId).status() == 404);
         assertThat(appliedSequence(big.topicId)).isEqualTo(100_001);
         assertThat(jdbc.queryForObject("select count(*) from comment where topic_id = ?", Integer.class,
                 big.topicId)).isEqualTo(99_999);
@@ -229,7 +229,7 @@ class ParkedTopicsTest extends QueryServiceTestBase {
     private JsonNode awaitParked(String topicId, long waiting) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(DEADLINE).until(() -> {
-            Response answer = get(PARKED + "/" + topicId);
+            Response answer = getAsAdmin(PARKED + "/" + topicId);
             if (answer.status() != 200 || answer.json().get("topic").get("waiting").asLong() != waiting) {
                 return false;
             }
@@ -240,12 +240,12 @@ class ParkedTopicsTest extends QueryServiceTestBase {
     }
 
     private JsonNode latestAction(String topicId) {
-        return get(PARKED + "/" + topicId).json().get("actions").get(0);
+        return getAsAdmin(PARKED + "/" + topicId).json().get("actions").get(0);
     }
 
     private Response admin(String method, String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + RebuildTest.token(List.of("moderator")))
+                .header("Authorization", "Bearer " + RebuildTest.token(List.of("admin")))
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 

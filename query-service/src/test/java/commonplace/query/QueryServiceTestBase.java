@@ -100,6 +100,12 @@ abstract class QueryServiceTestBase {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).GET());
     }
 
+    /** A GET with an admin's token: the admin API and the metrics need one. */
+    Response getAsAdmin(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                .header("Authorization", "Bearer " + TestTokens.admin()).GET());
+    }
+
     Response send(HttpRequest.Builder request) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),

@@ -336,7 +336,7 @@ class ReadBackTest extends QueryServiceTestBase {
     void projectionStatusAndMetricsShowPositionLagAndDeadLetters() {
         awaitApplied(topic.topicId, topic.lastSequence());
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            JsonNode status = get("/api/v1/admin/projections").json();
+            JsonNode status = getAsAdmin("/api/v1/admin/projections").json();
             assertThat(status.get("state").asText()).isEqualTo("live");
             assertThat(status.get("kafkaReachable").asBoolean()).isTrue();
             assertThat(values(status.get("readModels"), "name")).containsExactlyInAnyOrder("threads", "topics",
@@ -349,7 +349,7 @@ class ReadBackTest extends QueryServiceTestBase {
             assertThat(threads.get("position").get("partitions")).hasSize(3);
             assertThat(status.has("deadLetters")).isTrue();
         });
-        String prometheus = get("/actuator/prometheus").body();
+        String prometheus = getAsAdmin("/actuator/prometheus").body();
         assertThat(prometheus).contains("commonplace_projection_lag_events{readModel=\"threads\"} 0.0")
                 .contains("commonplace_projection_lag_millis{readModel=\"authorHistories\"}")
                 .contains("commonplace_projection_applied_events{readModel=\"topicTimelines\"}")

@@ -37,9 +37,9 @@ class RebuildParkingTest extends QueryServiceTestBase {
         publish(skipped.envelopes());
         awaitWaiting(stays.topicId, 2);
         awaitWaiting(skipped.topicId, 2);
-        Instant parkedSince = Instant.parse(get(PARKED + "/" + stays.topicId).json().get("topic").get("since").asText());
+        Instant parkedSince = Instant.parse(getAsAdmin(PARKED + "/" + stays.topicId).json().get("topic").get("since").asText());
         assertThat(admin("POST", PARKED + "/" + skipped.topicId + "/skip?sequence=2").status()).isEqualTo(202);
-        await().atMost(DEADLINE).until(() -> get(PARKED + "/" + skipped.topicId).status() == 404);
+        await().atMost(DEADLINE).until(() -> getAsAdmin(PARKED + "/" + skipped.topicId).status() == 404);
         assertThat(appliedSequence(skipped.topicId)).isEqualTo(3);
 
         Response started = admin("POST", STATUS + "/rebuild");
@@ -54,30 +54,30 @@ class RebuildParkingTest extends QueryServiceTestBase {
         assertThat(awaitOutcome(startedAt).get("outcome").asText()).isEqualTo("completed");
 
         awaitWaiting(stays.topicId, 3);
-        JsonNode stillParked = get(PARKED + "/" + stays.topicId).json().get("topic");
+        JsonNode stillParked = getAsAdmin(PARKED + "/" + stays.topicId).json().get("topic");
         assertThat(stillParked.get("headSequence").asLong()).isEqualTo(2);
         assertThat(Instant.parse(stillParked.get("since").asText())).isEqualTo(parkedSince);
         awaitWaiting(during.topicId, 1);
         // the rebuild met the skipped event again: after the switch it is dropped again, the rest applied
-        await().atMost(DEADLINE).until(() -> get(PARKED + "/" + skipped.topicId).status() == 404
+        await().atMost(DEADLINE).until(() -> getAsAdmin(PARKED + "/" + skipped.topicId).status() == 404
                 && appliedSequence(skipped.topicId) == 3);
         assertThat(jdbc.queryForList("select comment_id from comment where topic_id = ?", String.class,
                 skipped.topicId)).containsExactly("ws-2");
         assertThat(jdbc.queryForList("select action || ': ' || outcome from parking_action where topic_id = ?",
                 String.class, skipped.topicId)).containsExactly("skip: skipped");
         // the status is worked out at most once a second
-        await().atMost(DEADLINE).untilAsserted(() -> assertThat(get(STATUS).json().get("parkedTopics")
+        await().atMost(DEADLINE).untilAsserted(() -> assertThat(getAsAdmin(STATUS).json().get("parkedTopics")
                 .findValuesAsText("topicId")).contains(stays.topicId, during.topicId).doesNotContain(skipped.topicId));
 
         assertThat(admin("POST", PARKED + "/" + stays.topicId + "/skip?sequence=2").status()).isEqualTo(202);
-        await().atMost(DEADLINE).until(() -> get(PARKED + "/" + stays.topicId).status() == 404);
+        await().atMost(DEADLINE).until(() -> getAsAdmin(PARKED + "/" + stays.topicId).status() == 404);
         assertThat(jdbc.queryForList("select comment_id from comment where topic_id = ? order by sequence",
                 String.class, stays.topicId)).containsExactly("sp-2", "sp-3");
     }
 
     private void awaitWaiting(String topicId, long waiting) {
         await().atMost(DEADLINE).until(() -> {
-            Response answer = get(PARKED + "/" + topicId);
+            Response answer = getAsAdmin(PARKED + "/" + topicId);
             return answer.status() == 200 && answer.json().get("topic").get("waiting").asLong() == waiting;
         });
     }
@@ -85,7 +85,7 @@ class RebuildParkingTest extends QueryServiceTestBase {
     private JsonNode awaitOutcome(Instant startedAt) {
         JsonNode[] outcome = new JsonNode[1];
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            JsonNode status = get(STATUS).json();
+            JsonNode status = getAsAdmin(STATUS).json();
             JsonNode last = status.get("lastRebuild");
             if (status.get("state").asText().equals("live") && !last.isNull()
                     && Instant.parse(last.get("startedAt").asText()).equals(startedAt)) {
@@ -99,7 +99,7 @@ class RebuildParkingTest extends QueryServiceTestBase {
 
     private Response admin(String method, String path) {
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + RebuildTest.token(List.of("moderator")))
+                .header("Authorization", "Bearer " + RebuildTest.token(List.of("admin")))
                 .method(method, HttpRequest.BodyPublishers.noBody()));
     }
 }

@@ -75,7 +75,7 @@ class DuplicateDeliveryTest extends StackTest {
     /** Waits until the query service reports no lag in any read model. */
     static void awaitCaughtUp(ApiClient api) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            ApiClient.Response status = api.read("/admin/projections");
+            ApiClient.Response status = api.readAsAdmin("/admin/projections");
             if (status.status() != 200) {
                 return false;
             }

@@ -1,17 +1,14 @@
 package commonplace.command.identity;
 
+import commonplace.web.security.Roles;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 import java.util.Collection;
-import java.util.List;
 
 /** An authenticated request: its principal is the {@link Author} the verified token names. */
 final class AuthorAuthentication extends AbstractAuthenticationToken {
-
-    static final String MODERATOR_ROLE = "moderator";
 
     private final Author author;
     private final transient Jwt token;
@@ -24,12 +21,9 @@ final class AuthorAuthentication extends AbstractAuthenticationToken {
     }
 
     static AuthorAuthentication from(Jwt token) {
-        List<String> roles = token.hasClaim("roles") ? token.getClaimAsStringList("roles") : List.of();
-        boolean moderator = roles.contains(MODERATOR_ROLE);
+        boolean moderator = Roles.of(token).contains(Roles.MODERATOR);
         Author author = new Author(token.getSubject(), token.getClaimAsString("name").strip(), moderator);
-        List<GrantedAuthority> authorities = moderator
-                ? List.of(new SimpleGrantedAuthority("ROLE_MODERATOR")) : List.of();
-        return new AuthorAuthentication(author, token, authorities);
+        return new AuthorAuthentication(author, token, Roles.authorities(token));
     }
 
     @Override

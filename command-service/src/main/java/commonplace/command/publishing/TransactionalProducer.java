@@ -59,6 +59,7 @@ class TransactionalProducer implements AutoCloseable {
         config.put(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 1_000);
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        config.putAll(settings.security().clientProperties());
         return config;
     }
 

@@ -1,5 +1,6 @@
 package commonplace.command.publishing;
 
+import commonplace.events.KafkaClientSecurity;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -17,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TransactionalProducerTest {
 
     private final KafkaSettings settings = new KafkaSettings("127.0.0.1:9", "t", 1, (short) 1,
-            Duration.ofSeconds(30), Duration.ofSeconds(10));
+            Duration.ofSeconds(30), Duration.ofSeconds(10), KafkaClientSecurity.none());
     private final List<MockProducer<String, byte[]>> created = new ArrayList<>();
     private final TransactionalProducer producer = new TransactionalProducer(settings, config -> {
         MockProducer<String, byte[]> mock = new MockProducer<>(true, new StringSerializer(), new ByteArraySerializer());
@@ -70,5 +72,18 @@ class TransactionalProducerTest {
 
     private static ProducerRecord<String, byte[]> record(String key) {
         return new ProducerRecord<>("t", key, new byte[]{1});
+    }
+
+    @Test
+    void theBrokersSecuritySettingsReachTheProducer() {
+        KafkaClientSecurity sasl = new KafkaClientSecurity("SASL_SSL", "SCRAM-SHA-512",
+                "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"c\" password=\"p\";",
+                null, null);
+        Map<String, Object> config = TransactionalProducer.configuration(new KafkaSettings("127.0.0.1:9", "t", 1,
+                (short) 1, Duration.ofSeconds(30), Duration.ofSeconds(10), sasl));
+        assertThat(config).containsEntry("security.protocol", "SASL_SSL").containsEntry("sasl.mechanism", "SCRAM-SHA-512")
+                .containsKey("sasl.jaas.config").containsEntry("acks", "all");
+        assertThat(TransactionalProducer.configuration(settings)).doesNotContainKeys("security.protocol",
+                "sasl.mechanism", "sasl.jaas.config");
     }
 }

@@ -29,6 +29,10 @@ public final class Tokens {
         return mint(SECRET, id, name, List.of("moderator"), Instant.now().plus(Duration.ofHours(1)));
     }
 
+    public static String admin(String id, String name) {
+        return mint(SECRET, id, name, List.of("admin"), Instant.now().plus(Duration.ofHours(1)));
+    }
+
     public static String mint(String secret, String subject, Object name, List<String> roles, Instant expiresAt) {
         try {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()

@@ -1,5 +1,6 @@
 package commonplace.command.web;
 
+import commonplace.web.problem.DatabaseUnavailable;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;

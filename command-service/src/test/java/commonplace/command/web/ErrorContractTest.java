@@ -5,6 +5,7 @@ import commonplace.command.support.Http;
 import commonplace.command.support.Http.Response;
 import commonplace.command.support.Tokens;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.web.problem.ProblemType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,38 @@ class ErrorContractTest {
         comment = http.post(TOPIC + "/comments", ada, Map.of("body", "The comment")).text("commentId");
         retracted = http.post(TOPIC + "/comments", ada, Map.of("body", "Gone soon")).text("commentId");
         assertThat(http.delete("/api/v1/comments/" + retracted, ada).status()).isEqualTo(204);
+    }
+
+    /** The requests both services take the same way: the query service's ErrorContractTest sends them too. */
+    @Test
+    void theBadRequestsBothServicesShareGetTheSameCatalogueAnswers() {
+        problem(http.call("GET", "/api/v1/nothing/here").send(), 404, "not-found");
+        Response wrongMethod = http.call("PATCH", TOPIC).token(ada).send();
+        problem(wrongMethod, 405, "method-not-allowed");
+        assertThat(wrongMethod.header("Allow")).contains("PUT");
+        Response noToken = http.call("POST", TOPIC + "/comments").json(Map.of("body", "Hi")).send();
+        problem(noToken, 401, "unauthorized");
+        assertThat(noToken.header("WWW-Authenticate")).isEqualTo("Bearer");
+        Response badToken = http.post(TOPIC + "/comments", "not.a.jwt", Map.of("body", "Hi"));
+        problem(badToken, 401, "unauthorized");
+        assertThat(badToken.header("WWW-Authenticate")).startsWith("Bearer error=\"invalid_token\"");
+        String huge = "{\"body\": \"" + "x".repeat(70_000) + "\"}";
+        problem(http.call("POST", TOPIC + "/comments").json(huge).send(), 413, "payload-too-large");
+        byte[] form = ("title=" + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+        problem(http.call("PUT", TOPIC).header("Content-Type", "application/x-www-form-urlencoded")
+                .publisher(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))).send(),
+                413, "payload-too-large");
+        fieldError(http.put("/api/v1/topics/bad%20id", ada, Map.of("title", "x")), "topicId");
+        problem(http.call("POST", TOPIC + "/comments").header("Content-Type", "application/json; charset=UTF-16")
+                .raw("{\"body\": \"x\"}").send(), 415, "unsupported-media-type");
+    }
+
+    @Test
+    void aChunkedFormBodyOver64KiBIs413EvenWhereFormsAreRefused() {
+        byte[] form = ("title=" + "x".repeat(70_000)).getBytes(StandardCharsets.UTF_8);
+        problem(http.call("PUT", TOPIC).token(ada).header("Content-Type", "application/x-www-form-urlencoded")
+                .publisher(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form))).send(),
+                413, "payload-too-large");
     }
 
     @Test
@@ -245,7 +279,8 @@ class ErrorContractTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");
         assertThat(http.call("GET", "/actuator/health/liveness").send().status()).isEqualTo(200);
-        assertThat(http.call("GET", "/actuator/prometheus").send().body()).contains("jvm_memory_used_bytes");
+        assertThat(http.call("GET", "/actuator/prometheus").token(Tokens.admin("ops", "Operations")).send().body())
+                .contains("jvm_memory_used_bytes");
     }
 
     private Response editAs(String token, String commentId, String ifMatch, String body) {
@@ -268,9 +303,11 @@ class ErrorContractTest {
         assertThat(answer.header("Content-Type")).as(answer.toString()).startsWith("application/problem+json");
         JsonNode problem = answer.json();
         assertThat(problem.get("type").asText()).as(answer.toString()).isEqualTo("urn:commonplace:problem:" + slug);
-        assertThat(problem.get("title").asText()).isNotBlank();
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asText()).isNotBlank()
+                .isEqualTo(ProblemType.fromSlug(slug).orElseThrow().title());
+        assertThat(problem.get("status").asInt()).isEqualTo(status)
+                .isEqualTo(ProblemType.fromSlug(slug).orElseThrow().status().value());
         assertThat(problem.get("detail").asText()).isNotBlank();
-        assertThat(answer.body()).doesNotContain("Exception", "\tat ", "commonplace.command.");
+        assertThat(answer.body()).doesNotContain("Exception", "\tat ", "commonplace.command.", "commonplace.web.");
     }
 }

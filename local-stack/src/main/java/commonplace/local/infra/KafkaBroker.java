@@ -13,6 +13,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
@@ -28,23 +29,40 @@ public final class KafkaBroker implements AutoCloseable {
     private final String host;
     private final int port;
     private final int controllerPort;
+    /** Client users (name to password) for SASL/PLAIN on the client listener; empty: PLAINTEXT. */
+    private final Map<String, String> saslUsers;
     private KafkaRaftServer server;
 
-    private KafkaBroker(Path dataDirectory, String host, int port, int controllerPort) {
+    private KafkaBroker(Path dataDirectory, String host, int port, int controllerPort, Map<String, String> saslUsers) {
         this.dataDirectory = dataDirectory;
         this.host = host;
         this.port = port;
         this.controllerPort = controllerPort;
+        this.saslUsers = Map.copyOf(saslUsers);
     }
 
     /** A broker keeping its data in {@code dataDirectory}, listening on {@code host:port} (controller on a free port). */
     public static KafkaBroker at(Path dataDirectory, String host, int port) {
-        return new KafkaBroker(dataDirectory, host, port, FreePorts.find());
+        return new KafkaBroker(dataDirectory, host, port, FreePorts.find(), Map.of());
     }
 
     /** A throw-away broker on free ports, for tests. */
     public static KafkaBroker onFreePorts(Path dataDirectory) {
-        return new KafkaBroker(dataDirectory, "127.0.0.1", FreePorts.find(), FreePorts.find());
+        return new KafkaBroker(dataDirectory, "127.0.0.1", FreePorts.find(), FreePorts.find(), Map.of());
+    }
+
+    /**
+     * A throw-away broker on free ports whose clients must authenticate with SASL/PLAIN as one of {@code users}
+     * (name to password), for tests of the clients' security settings.
+     */
+    public static KafkaBroker withSaslOnFreePorts(Path dataDirectory, Map<String, String> users) {
+        return new KafkaBroker(dataDirectory, "127.0.0.1", FreePorts.find(), FreePorts.find(), users);
+    }
+
+    /** What a client of {@link #withSaslOnFreePorts} sets to log in as {@code user}. */
+    public static String plainJaasConfig(String user, String password) {
+        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + user
+                + "\" password=\"" + password + "\";";
     }
 
     public synchronized KafkaBroker start() {
@@ -96,11 +114,22 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("process.roles", "broker,controller");
         props.put("node.id", "1");
         props.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        props.put("listeners", "PLAINTEXT://" + host + ":" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
-        props.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
+        String clients = saslUsers.isEmpty() ? "PLAINTEXT" : "SASL_PLAINTEXT";
+        props.put("listeners", clients + "://" + host + ":" + port + "," + CONTROLLER_LISTENER + "://127.0.0.1:" + controllerPort);
+        props.put("advertised.listeners", clients + "://" + host + ":" + port);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
-        props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        props.put("inter.broker.listener.name", "PLAINTEXT");
+        props.put("listener.security.protocol.map", clients + ":" + clients + "," + CONTROLLER_LISTENER + ":PLAINTEXT");
+        props.put("inter.broker.listener.name", clients);
+        if (!saslUsers.isEmpty()) {
+            // the broker logs in to itself as "broker"; every other user is a client
+            StringBuilder jaas = new StringBuilder("org.apache.kafka.common.security.plain.PlainLoginModule required "
+                    + "username=\"broker\" password=\"broker\" user_broker=\"broker\"");
+            saslUsers.forEach((user, password) -> jaas.append(" user_").append(user).append("=\"").append(password)
+                    .append('"'));
+            props.put("sasl.enabled.mechanisms", "PLAIN");
+            props.put("sasl.mechanism.inter.broker.protocol", "PLAIN");
+            props.put("listener.name.sasl_plaintext.plain.sasl.jaas.config", jaas.append(';').toString());
+        }
         props.put("log.dirs", dataDirectory.toString());
         props.put("num.partitions", "3");
         props.put("default.replication.factor", "1");

@@ -1,7 +1,8 @@
 package commonplace.query.readlimit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import commonplace.query.web.Problems;
+import commonplace.web.problem.ProblemException;
+import commonplace.web.problem.ProblemType;
+import commonplace.web.problem.ProblemWriter;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,8 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -32,14 +31,14 @@ class ReadLimitFilter extends OncePerRequestFilter {
     private final boolean enabled;
     private final ClientAddresses addresses;
     private final ReadLimiter limiter;
-    private final ObjectMapper json;
+    private final ProblemWriter problems;
     private final Counter limited;
 
-    ReadLimitFilter(ReadLimitSettings settings, ObjectMapper json, MeterRegistry meters) {
+    ReadLimitFilter(ReadLimitSettings settings, ProblemWriter problems, MeterRegistry meters) {
         this.enabled = settings.perMinute() > 0;
         this.addresses = new ClientAddresses(settings);
         this.limiter = new ReadLimiter(Math.max(1, settings.perMinute()), settings.maxClients(), System::nanoTime);
-        this.json = json;
+        this.problems = problems;
         this.limited = Counter.builder("commonplace.reads.limited")
                 .description("Anonymous reads answered 429: over the limit per client address").register(meters);
         Gauge.builder("commonplace.reads.limited.clients", limiter, ReadLimiter::clients)
@@ -64,10 +63,8 @@ class ReadLimitFilter extends OncePerRequestFilter {
         }
         limited.increment();
         long retryAfter = Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos + TimeUnit.SECONDS.toNanos(1) - 1));
-        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter));
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                "Too Many Requests", "Too many reads from this address; try again in " + retryAfter + " s."));
+        problems.write(request, response, new ProblemException(ProblemType.RATE_LIMITED,
+                "too many reads from this address; try again in " + retryAfter + " s")
+                .withHeader(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfter)));
     }
 }

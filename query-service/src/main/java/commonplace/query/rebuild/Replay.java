@@ -2,6 +2,7 @@ package commonplace.query.rebuild;
 
 import commonplace.query.ingest.BatchApplier;
 import commonplace.query.ingest.BatchOutcome;
+import commonplace.query.ingest.KafkaClients;
 import commonplace.query.ingest.KafkaSettings;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -47,7 +48,7 @@ final class Replay implements AutoCloseable {
     /** The partitions whose number modulo {@code shares} is {@code share}, from the beginning. */
     static Replay fromTheBeginning(KafkaSettings settings, int maxPollRecords, BatchApplier applier, int share,
                                    int shares) {
-        KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(Map.of(
+        KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(KafkaClients.secured(settings, Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "commonplace-query-rebuild-" + share,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
@@ -58,7 +59,7 @@ final class Replay implements AutoCloseable {
                 ConsumerConfig.FETCH_MAX_BYTES_CONFIG, 16 * 1024 * 1024,
                 ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 * 1024 * 1024,
                 ConsumerConfig.RECEIVE_BUFFER_CONFIG, 1024 * 1024,
-                ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000),
+                ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 5_000)),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer());
         try {
             List<PartitionInfo> found = kafka.partitionsFor(settings.kafkaTopic(), Duration.ofSeconds(30));

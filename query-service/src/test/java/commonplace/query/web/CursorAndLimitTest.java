@@ -105,17 +105,4 @@ class CursorAndLimitTest {
                                     .containsExactly("limit"));
         }
     }
-
-    @Test
-    void theServiceRefusesAMissingOrShortTokenSecretInOneSentence() {
-        assertThatThrownBy(() -> new JwtSettings("", "").secretBytes())
-                .isInstanceOf(JwtSettings.MissingJwtSecretException.class)
-                .hasMessageContaining("COMMONPLACE_JWT_SECRET must be set to at least 32 bytes");
-        assertThatThrownBy(() -> new JwtSettings("short", null).secretBytes())
-                .isInstanceOf(JwtSettings.MissingJwtSecretException.class);
-        assertThat(new JwtSettings("x".repeat(32), null).secretBytes()).hasSize(32);
-        var analysis = new JwtSecretFailureAnalyzer().analyze(new IllegalStateException("wrapped",
-                new JwtSettings.MissingJwtSecretException(0)));
-        assertThat(analysis.getDescription()).contains("COMMONPLACE_JWT_SECRET");
-    }
 }

@@ -1,0 +1,58 @@
+package commonplace.query;
+
+import commonplace.testing.IsolatedInfrastructure;
+import commonplace.web.security.InvalidJwtSettingsException;
+import commonplace.web.security.JwtSettings;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The real service refuses to start with the published development secret, unless it is started the way
+ * {@code ./commonplace up} starts it: told so, and listening on loopback alone.
+ */
+class DevelopmentSecretTest {
+
+    private static final IsolatedInfrastructure INFRASTRUCTURE =
+            IsolatedInfrastructure.forTestClass(DevelopmentSecretTest.class);
+
+    @Test
+    void theServiceRefusesThePublishedDevelopmentSecretOutsideTheLauncher() {
+        for (Map<String, String> settings : new Map[] {
+                Map.of("COMMONPLACE_JWT_SECRET", JwtSettings.DEVELOPMENT_SECRET),
+                Map.of("COMMONPLACE_JWT_SECRET", JwtSettings.DEVELOPMENT_SECRET, "server.address", "127.0.0.1"),
+                Map.of("COMMONPLACE_JWT_SECRET", JwtSettings.DEVELOPMENT_SECRET,
+                        "COMMONPLACE_JWT_ALLOW_DEVELOPMENT_SECRET", "true", "server.address", "0.0.0.0"),
+                Map.of("COMMONPLACE_JWT_SECRET", JwtSettings.DEVELOPMENT_SECRET,
+                        "COMMONPLACE_JWT_ALLOW_DEVELOPMENT_SECRET", "true")}) {
+            // refused before any bean is made: no connection opened, no thread started
+            assertThatThrownBy(() -> start(settings).close()).as(settings.toString())
+                    .isInstanceOf(InvalidJwtSettingsException.class)
+                    .hasMessageContaining("published development secret");
+        }
+    }
+
+    @Test
+    void startedAsTheLauncherStartsItTheServiceTakesIt() {
+        try (ConfigurableApplicationContext service = start(Map.of(
+                "COMMONPLACE_JWT_SECRET", JwtSettings.DEVELOPMENT_SECRET,
+                "COMMONPLACE_JWT_ALLOW_DEVELOPMENT_SECRET", "true", "server.address", "127.0.0.1"))) {
+            assertThat(((WebServerApplicationContext) service).getWebServer().getPort()).isPositive();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Map<String, String> settings) {
+        Map<String, Object> properties = new HashMap<>(INFRASTRUCTURE.environment());
+        properties.putAll(settings);
+        properties.put("server.port", "0");
+        properties.put("commonplace.kafka.group", "development-secret-test");
+        return new SpringApplicationBuilder(QueryServiceApplication.class).properties(properties).run();
+    }
+}

@@ -1,0 +1,141 @@
+package commonplace.web;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import commonplace.web.problem.ExceptionProblems;
+import commonplace.web.problem.ProblemAdvice;
+import commonplace.web.problem.ProblemErrorController;
+import commonplace.web.problem.ProblemWriter;
+import commonplace.web.request.AcceptOrDefault;
+import commonplace.web.request.RequestSizeLimitFilter;
+import commonplace.web.request.Utf8BodyFilter;
+import commonplace.web.security.ApiSecurity;
+import commonplace.web.security.JwtDecoders;
+import commonplace.web.security.JwtSettings;
+import commonplace.web.security.SecurityBeans;
+import commonplace.web.security.TokenSettingsCheck;
+import commonplace.web.server.TomcatProblemReports;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * The web layer both services share, switched on by having this module on the classpath: problem answers for every
+ * refusal (Spring MVC, the error page, the security chain), strict JSON reading, the request body limits, and token
+ * verification.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class, after = JacksonAutoConfiguration.class)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(JwtSettings.class)
+@Import(SecurityBeans.class)
+public class WebSupportAutoConfiguration {
+
+    @Bean
+    ProblemWriter problemWriter(ObjectMapper mapper) {
+        return new ProblemWriter(mapper);
+    }
+
+    @Bean
+    ProblemAdvice problemAdvice(ObjectProvider<ExceptionProblems> tables) {
+        return new ProblemAdvice(tables.orderedStream().toList());
+    }
+
+    @Bean
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    /** Bodies are limited ahead of everything else, security included: an unauthenticated 1 GB upload is a 413. */
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ProblemWriter problems) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    /** A body declared in a charset other than UTF-8 is refused before anyone reads it. */
+    @Bean
+    FilterRegistrationBean<Utf8BodyFilter> utf8BodyFilter(ProblemWriter problems) {
+        FilterRegistrationBean<Utf8BodyFilter> registration = new FilterRegistrationBean<>(new Utf8BodyFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    /** What Tomcat refuses before any filter runs is answered as a problem too. */
+    @Bean
+    TomcatProblemReports tomcatProblemReports(ProblemWriter problems) {
+        return new TomcatProblemReports(problems);
+    }
+
+    /** An Accept header the answer cannot meet gets the endpoint's own representation (see {@link AcceptOrDefault}). */
+    @Bean
+    WebMvcConfigurer acceptOrDefault() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void configureContentNegotiation(ContentNegotiationConfigurer configurer) {
+                configurer.strategies(List.of(new AcceptOrDefault()));
+            }
+        };
+    }
+
+    /**
+     * JSON bodies are read strictly: unknown fields, a field given twice (a proxy reading the first and this service
+     * the last would disagree), trailing content and null for a number are refused, and no number or boolean is taken
+     * where text belongs (nor text where a number does). Jackson's own limits (nesting 1000 deep, numbers of 1000
+     * digits) stand.
+     */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer strictJsonReading() {
+        return builder -> builder
+                .featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION,
+                        DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
+                        DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .postConfigurer(mapper -> {
+                    mapper.coercionConfigFor(LogicalType.Textual)
+                            .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+                    mapper.coercionConfigFor(LogicalType.Integer)
+                            .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                            .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+                });
+    }
+
+    /** Before any other bean: a service that cannot verify tokens safely does not start anything. */
+    @Bean
+    static TokenSettingsCheck tokenSettingsCheck() {
+        return new TokenSettingsCheck();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder jwtDecoder(JwtSettings settings, Environment environment) {
+        return JwtDecoders.create(settings, environment.getProperty("server.address"), Clock.systemUTC());
+    }
+
+    @Bean
+    ApiSecurity apiSecurity(ProblemWriter problems) {
+        return new ApiSecurity(problems);
+    }
+}
