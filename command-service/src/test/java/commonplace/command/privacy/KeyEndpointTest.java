@@ -4,7 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.command.support.Http;
 import commonplace.command.support.Http.Response;
 import commonplace.command.support.Tokens;
+import commonplace.events.EventEnvelope;
+import commonplace.events.ReplyPosted;
 import commonplace.events.privacy.DataKey;
+import commonplace.events.privacy.KeyLookup;
+import commonplace.events.privacy.KeyServiceClient;
+import commonplace.events.privacy.KeysUnavailableException;
 import commonplace.testing.IsolatedInfrastructure;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,12 +21,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The key endpoint over real HTTP, through the real security chain: service tokens get keys, one by one or a batch at
@@ -195,6 +203,46 @@ class KeyEndpointTest {
         assertThat(decrypted.at("/0/authorName").asText()).isEqualTo("Ada Lovelace");
         assertThat(decrypted.at("/1/withheld").toString()).isEqualTo("{\"body\":\"erased\",\"authorName\":\"erased\"}");
         assertThat(decrypted.at("/1/parentId").asText()).isEqualTo("c-1");
+    }
+
+    @Test
+    void the_java_key_client_fetches_a_batch_in_one_call_and_keeps_erased_keys_as_erased() {
+        KeyServiceClient client = new KeyServiceClient(URI.create("http://127.0.0.1:" + port), () -> queryService,
+                Duration.ofSeconds(5), 100, Duration.ofMinutes(5));
+        DataKey bo = store.keyInUse("client-bo");
+        EventEnvelope sealed = EventEnvelope.wrapSealed("e-9", 9, Instant.now(),
+                new ReplyPosted("episode-90", "c-9", "c-1", "Svar fra Bo", "client-bo", "Bo"), bo);
+        String unknown = DataKey.generate("nobody").keyId();
+        long before = auditRows("query-service");
+
+        client.prefetch(List.of(ada.keyId(), erased.keyId(), bo.keyId(), unknown, "not-a-key"));
+
+        assertThat(auditRows("query-service")).isEqualTo(before + 1);
+        assertThat(client.find(erased.keyId())).isInstanceOf(KeyLookup.Erased.class);
+        assertThat(((ReplyPosted) sealed.read(client).event()).body()).isEqualTo("Svar fra Bo");
+        assertThat(auditRows("query-service")).as("served from memory").isEqualTo(before + 1);
+        assertThat(client.find(unknown)).isInstanceOf(KeyLookup.Unknown.class);
+
+        client.forget(List.of(bo.keyId()));
+
+        assertThat(sealed.read(client).withheld()).containsOnlyKeys("body", "authorName");
+        assertThat(KeyServiceClient.keyIdsOf(List.of(sealed))).containsExactly(bo.keyId());
+    }
+
+    @Test
+    void the_java_key_client_asks_to_be_retried_when_the_endpoint_refuses_or_cannot_be_reached() {
+        KeyServiceClient author = new KeyServiceClient(URI.create("http://127.0.0.1:" + port),
+                () -> Tokens.author("ada", "Ada"), Duration.ofSeconds(5), 10, Duration.ofMinutes(1));
+        KeyServiceClient nowhere = new KeyServiceClient(URI.create("http://127.0.0.1:1"), () -> queryService,
+                Duration.ofSeconds(2), 10, Duration.ofMinutes(1));
+
+        assertThatThrownBy(() -> author.find(ada.keyId())).isInstanceOf(KeysUnavailableException.class)
+                .hasMessageContaining("403");
+        assertThatThrownBy(() -> nowhere.prefetch(List.of(ada.keyId()))).isInstanceOf(KeysUnavailableException.class);
+    }
+
+    private long auditRows(String consumer) {
+        return jdbc.queryForObject("select count(*) from key_access where consumer = ?", Long.class, consumer);
     }
 
     private Response get(String path, String token) {
