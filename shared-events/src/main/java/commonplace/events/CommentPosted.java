@@ -1,6 +1,7 @@
 package commonplace.events;
 
 import commonplace.events.language.LanguageGuess;
+import commonplace.events.privacy.Redacted;
 
 /**
  * A root comment was posted on a topic. The body is stored exactly as sent. {@code language} (schema version 2) is an
@@ -13,5 +14,11 @@ public record CommentPosted(String topicId, String commentId, String body, Strin
     /** A comment whose language was not supplied: guessed from the body. */
     public CommentPosted(String topicId, String commentId, String body, String authorId, String authorName) {
         this(topicId, commentId, body, LanguageGuess.of(body), authorId, authorName);
+    }
+
+    /** Prints without its personal fields: payloads end up in framework logs. */
+    @Override
+    public String toString() {
+        return Redacted.describe(this);
     }
 }

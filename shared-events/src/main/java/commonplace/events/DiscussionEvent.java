@@ -6,13 +6,16 @@ package commonplace.events;
  */
 public sealed interface DiscussionEvent
         permits TopicOpened, CommentPosted, ReplyPosted, CommentEdited, CommentRetracted, LinkShared,
-                TopicLocked, TopicUnlocked {
+                TopicLocked, TopicUnlocked, AuthorErased {
 
     String topicId();
 
     /** Who caused the event: the subject of the writer's token. */
     String authorId();
 
-    /** The writer's display name at the time of the event. */
+    /**
+     * The writer's display name at the time of the event; null when it is withheld (see
+     * {@link commonplace.events.privacy.WithheldReason}) and for an {@link AuthorErased}.
+     */
     String authorName();
 }

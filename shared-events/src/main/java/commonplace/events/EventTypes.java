@@ -20,14 +20,15 @@ public final class EventTypes {
     }
 
     private static final List<EventType> ALL = List.of(
-            new EventType("TopicOpened", TopicOpened.class, 1),
-            new EventType("CommentPosted", CommentPosted.class, 2),
-            new EventType("ReplyPosted", ReplyPosted.class, 1),
-            new EventType("CommentEdited", CommentEdited.class, 1),
-            new EventType("CommentRetracted", CommentRetracted.class, 1),
-            new EventType("LinkShared", LinkShared.class, 1),
-            new EventType("TopicLocked", TopicLocked.class, 1),
-            new EventType("TopicUnlocked", TopicUnlocked.class, 1));
+            new EventType("TopicOpened", TopicOpened.class, 2),
+            new EventType("CommentPosted", CommentPosted.class, 3),
+            new EventType("ReplyPosted", ReplyPosted.class, 2),
+            new EventType("CommentEdited", CommentEdited.class, 2),
+            new EventType("CommentRetracted", CommentRetracted.class, 2),
+            new EventType("LinkShared", LinkShared.class, 2),
+            new EventType("TopicLocked", TopicLocked.class, 2),
+            new EventType("TopicUnlocked", TopicUnlocked.class, 2),
+            new EventType("AuthorErased", AuthorErased.class, 1));
 
     private static final Map<String, EventType> BY_NAME =
             ALL.stream().collect(Collectors.toUnmodifiableMap(EventType::name, Function.identity()));

@@ -22,7 +22,9 @@ final class SampleEvents {
                 new LinkShared(TOPIC, "l-1", "c-1", LinkOrigin.BODY, "https://Example.com:443/a#x",
                         "https://example.com/a", "example.com", "Se her", "kari", "Kari Nordmann"),
                 new TopicLocked(TOPIC, "heated", "mod", "Moderator"),
-                new TopicUnlocked(TOPIC, "mod", "Moderator"));
+                new TopicUnlocked(TOPIC, "mod", "Moderator"),
+                new AuthorErased(TOPIC, "bo", java.util.List.of("dk_AAAAAAAAAAAAAAAAAAAAAA"),
+                        "er_BBBBBBBBBBBBBBBBBBBBBB", 3, "bo"));
     }
 
     static List<DiscussionEvent> minimal() {

@@ -12,6 +12,7 @@ import commonplace.events.CommentPosted;
 import commonplace.events.CommentRetracted;
 import commonplace.events.ConsistencyPosition;
 import commonplace.events.EventEnvelope;
+import commonplace.events.EventTypes;
 import commonplace.events.LinkOrigin;
 import commonplace.events.LinkShared;
 import commonplace.events.ReplyPosted;
@@ -377,7 +378,7 @@ class WritePathTest {
 
         List<Received> received = awaitPublished(topic, 3);
         EventEnvelope published = received.get(1).envelope();
-        assertThat(published.schemaVersion()).isEqualTo(2);
+        assertThat(published.schemaVersion()).isEqualTo(EventTypes.of(CommentPosted.class).schemaVersion());
         assertThat(published.payload().get("language").asText()).isEqualTo("no");
         assertContiguousAndOnce(received);
     }

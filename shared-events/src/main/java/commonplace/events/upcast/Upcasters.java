@@ -11,7 +11,15 @@ import java.util.List;
 public final class Upcasters {
 
     private static final List<PayloadUpcaster> STEPS = List.of(
-            new CommentPostedV1ToV2());
+            new CommentPostedV1ToV2(),
+            new PlaintextToSealable("TopicOpened", 1),
+            new PlaintextToSealable("CommentPosted", 2),
+            new PlaintextToSealable("ReplyPosted", 1),
+            new PlaintextToSealable("CommentEdited", 1),
+            new PlaintextToSealable("CommentRetracted", 1),
+            new PlaintextToSealable("LinkShared", 1),
+            new PlaintextToSealable("TopicLocked", 1),
+            new PlaintextToSealable("TopicUnlocked", 1));
 
     private Upcasters() {
     }

@@ -130,6 +130,9 @@ public enum ProblemType {
     UNKNOWN_PARENT("unknown-parent", HttpStatus.UNPROCESSABLE_ENTITY, "Unknown Parent",
             "the parent is not a comment of this topic"),
 
+    /** A data key that was destroyed by an erasure; whoever asks must forget what it decrypted with it. */
+    KEY_ERASED("key-erased", HttpStatus.GONE, "Key Erased", "this data key was destroyed by an erasure"),
+
     /** A reply deeper than the topic allows; {@code maxReplyDepth} says how deep replies may nest. */
     REPLY_TOO_DEEP("reply-too-deep", HttpStatus.UNPROCESSABLE_ENTITY, "Reply Too Deep",
             "replies cannot nest deeper here; reply to a comment higher up"),
@@ -161,6 +164,10 @@ public enum ProblemType {
      */
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
             "the database cannot be reached right now; nothing was recorded, retry shortly"),
+
+    /** A data key the configured key-encryption keys cannot unwrap (a key rotated away); retry after the fix. */
+    KEY_STORE_UNREADABLE("key-store-unreadable", HttpStatus.SERVICE_UNAVAILABLE, "Key Store Unreadable",
+            "a data key cannot be unwrapped with the configured key-encryption keys; retry later"),
 
     /** Only HTTP/1.0 and HTTP/1.1 are spoken here. */
     HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", HttpStatus.HTTP_VERSION_NOT_SUPPORTED,

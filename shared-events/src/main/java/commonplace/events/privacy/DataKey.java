@@ -1,0 +1,126 @@
+package commonplace.events.privacy;
+
+import commonplace.events.Identifiers;
+
+import javax.crypto.Mac;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/**
+ * One author's AES-256 data key (one generation of it: an erased author who writes again gets a new one). Everything
+ * personal the author writes is sealed under it; destroying it erases all of that at once, wherever copies went. The
+ * key id is random and says nothing about the author. The key material never appears in {@link #toString()}.
+ */
+public final class DataKey {
+
+    /** A data key id: {@code dk_} and 128 random bits in base64url. */
+    public static final Pattern KEY_ID = Pattern.compile("dk_[A-Za-z0-9_-]{22}");
+    public static final int KEY_BYTES = 32;
+
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final byte[] DIGEST_LABEL = "commonplace-digest-v1".getBytes(StandardCharsets.UTF_8);
+
+    private final String keyId;
+    private final String authorId;
+    private final SecretKey secret;
+    private volatile SecretKey digestKey;
+
+    private DataKey(String keyId, String authorId, byte[] material) {
+        if (!isKeyId(keyId)) {
+            throw new IllegalArgumentException("not a data key id");
+        }
+        if (!Identifiers.isAuthorId(authorId)) {
+            throw new IllegalArgumentException("not an author id");
+        }
+        if (material == null || material.length != KEY_BYTES) {
+            throw new IllegalArgumentException("a data key has " + KEY_BYTES + " bytes");
+        }
+        this.keyId = keyId;
+        this.authorId = authorId;
+        this.secret = new SecretKeySpec(material, "AES");
+    }
+
+    /** A new random key for {@code authorId}, with a new random id. */
+    public static DataKey generate(String authorId) {
+        return new DataKey(newKeyId(), authorId, FieldCipher.randomBytes(KEY_BYTES));
+    }
+
+    public static DataKey of(String keyId, String authorId, byte[] material) {
+        return new DataKey(keyId, authorId, material);
+    }
+
+    /** A key as the key endpoint serves it: its material in base64url. */
+    public static DataKey fromBase64(String keyId, String authorId, String material) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(material);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("a data key's material is base64url");
+        }
+        return new DataKey(keyId, authorId, bytes);
+    }
+
+    public static boolean isKeyId(String value) {
+        return value != null && KEY_ID.matcher(value).matches();
+    }
+
+    static String newKeyId() {
+        return "dk_" + BASE64URL.encodeToString(FieldCipher.randomBytes(16));
+    }
+
+    public String keyId() {
+        return keyId;
+    }
+
+    public String authorId() {
+        return authorId;
+    }
+
+    /** The key material in base64url, for the key endpoint and the key store only. */
+    public String materialBase64() {
+        return BASE64URL.encodeToString(secret.getEncoded());
+    }
+
+    byte[] material() {
+        return secret.getEncoded();
+    }
+
+    SecretKey secretKey() {
+        return secret;
+    }
+
+    /**
+     * A keyed digest of {@code text} (HMAC-SHA256 under a key derived from this one, base64url): lets state such as a
+     * snapshot compare texts without holding them or a plain digest of them, which a short text could be guessed
+     * from. Once the data key is destroyed, nobody can tell which text a digest was of.
+     */
+    public String digest(String text) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(digestKey());
+            return BASE64URL.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
+    }
+
+    private SecretKey digestKey() throws GeneralSecurityException {
+        SecretKey key = digestKey;
+        if (key == null) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getEncoded(), "HmacSHA256"));
+            key = new SecretKeySpec(mac.doFinal(DIGEST_LABEL), "HmacSHA256");
+            digestKey = key;
+        }
+        return key;
+    }
+
+    @Override
+    public String toString() {
+        return "DataKey[" + keyId + ", author " + authorId + "]";
+    }
+}
