@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
 /**
  * Reads a WordPress eXtended RSS export ({@code <rss>} declaring {@code http://wordpress.org/export/1.x/}): each
  * {@code <item>} of the channel is a topic, each of its {@code <wp:comment>}s a comment. Every WXR version (1.0 to
- * 1.2) is read. An item's comments are handed over as they end and the item itself at its end, so an item with a
- * hundred thousand comments costs no more memory than one; WordPress writes an item's fields before its comments,
- * and a comment before the item's {@code wp:post_id} is reported as unreadable.
+ * 1.2) is read. WordPress writes an item's fields before its comments, so the item is handed over when its first
+ * comment starts (or at its end) and then each comment as it ends: an item with a hundred thousand comments costs no
+ * more memory than one. A comment before the item's {@code wp:post_id} is reported as unreadable.
  */
 public final class WxrReader implements ExportReader {
 
@@ -65,45 +65,63 @@ public final class WxrReader implements ExportReader {
 
     private static void item(ExportXml xml, String wp, SourceHandler handler) {
         int depth = xml.depth();
-        List<String> notes = new ArrayList<>();
-        String postId = null;
-        String postName = null;
-        String title = null;
-        String link = null;
-        String status = null;
-        String password = null;
-        String postDate = null;
-        String commentStatus = null;
+        Item item = new Item();
+        boolean topicSent = false;
         while (xml.nextChild(depth)) {
             ElementName name = xml.currentName();
             if (name.namespace().isEmpty()) {
                 switch (name.localName()) {
-                    case "title" -> title = xml.field("title", notes);
-                    case "link" -> link = xml.field("link", notes);
+                    case "title" -> item.title = xml.field("title", item.notes);
+                    case "link" -> item.link = xml.field("link", item.notes);
                     default -> xml.skip();
                 }
             } else if (name.namespace().equals(wp)) {
                 switch (name.localName()) {
-                    case "post_id" -> postId = xml.field("wp:post_id", notes);
-                    case "post_name" -> postName = xml.field("wp:post_name", notes);
-                    case "status" -> status = xml.field("wp:status", notes);
-                    case "post_password" -> password = xml.field("wp:post_password", notes);
-                    case "post_date_gmt" -> postDate = xml.field("wp:post_date_gmt", notes);
-                    case "comment_status" -> commentStatus = xml.field("wp:comment_status", notes);
-                    case "comment" -> comment(xml, wp, postId, handler);
+                    case "post_id" -> item.postId = xml.field("wp:post_id", item.notes);
+                    case "post_name" -> item.postName = xml.field("wp:post_name", item.notes);
+                    case "status" -> item.status = xml.field("wp:status", item.notes);
+                    case "post_password" -> item.password = xml.field("wp:post_password", item.notes);
+                    case "post_date_gmt" -> item.postDate = xml.field("wp:post_date_gmt", item.notes);
+                    case "comment_status" -> item.commentStatus = xml.field("wp:comment_status", item.notes);
+                    case "comment" -> {
+                        if (!topicSent) {
+                            item.send(handler);
+                            topicSent = true;
+                        }
+                        comment(xml, wp, item.postId, handler);
+                    }
                     default -> xml.skip();
                 }
             } else {
                 xml.skip();
             }
         }
-        if (postId == null) {
-            handler.unreadable(SourceKind.TOPIC, postName != null ? postName : link, "an item without wp:post_id");
-            return;
+        if (!topicSent) {
+            item.send(handler);
         }
-        Instant created = SourceTimes.wordpress(postDate).orElse(null);
-        handler.topic(new SourceTopic(postId, postName, decode(title), link, created,
-                visibility(status, password), "closed".equals(commentStatus), notes));
+    }
+
+    /** An item's fields as far as they are read: WordPress writes them all before the item's comments. */
+    private static final class Item {
+        final List<String> notes = new ArrayList<>();
+        String postId;
+        String postName;
+        String title;
+        String link;
+        String status;
+        String password;
+        String postDate;
+        String commentStatus;
+
+        void send(SourceHandler handler) {
+            if (postId == null) {
+                handler.unreadable(SourceKind.TOPIC, postName != null ? postName : link, "an item without wp:post_id");
+                return;
+            }
+            Instant created = SourceTimes.wordpress(postDate).orElse(null);
+            handler.topic(new SourceTopic(postId, postName, decode(title), link, created,
+                    visibility(status, password), "closed".equals(commentStatus), notes));
+        }
     }
 
     private static void comment(ExportXml xml, String wp, String postId, SourceHandler handler) {
