@@ -230,6 +230,9 @@ public final class ExportXml {
             return new ImportFormatException(Problem.UNREADABLE,
                     "the export could not be read to its end: " + cause.getMessage(), line, column, e);
         }
+        if (e instanceof WstxEOFException && location != null && location.getCharacterOffset() <= 0) {
+            return new ImportFormatException(Problem.TRUNCATED, "the export is empty", line, column, e);
+        }
         if (e instanceof WstxEOFException) {
             return new ImportFormatException(Problem.TRUNCATED,
                     "the export ends in the middle of the document; was the file cut off?", line, column, e);
