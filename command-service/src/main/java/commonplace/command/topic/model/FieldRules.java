@@ -12,16 +12,17 @@ import java.util.regex.Pattern;
 
 /**
  * The contract's rules for the fields of a command, each stated here once and checked once, by the {@link Topic}
- * before it looks at anything else. Collects every broken rule, then {@link #orThrow()}.
+ * before it looks at anything else. Collects every broken rule, then {@link #orThrow()}. Public for the importer,
+ * which reads the same rules to report what a source's text breaks before anything is recorded.
  * <pre>{@code FieldRules.check().body("body", body).orThrow();}</pre>
  */
-final class FieldRules {
+public final class FieldRules {
 
-    static final int BODY_MAX = 20_000;
-    static final int TITLE_MAX = 300;
-    static final int DESCRIPTION_MAX = 5_000;
-    static final int NOTE_MAX = 2_000;
-    static final int REASON_MAX = 1_000;
+    public static final int BODY_MAX = 20_000;
+    public static final int TITLE_MAX = 300;
+    public static final int DESCRIPTION_MAX = 5_000;
+    public static final int NOTE_MAX = 2_000;
+    public static final int REASON_MAX = 1_000;
 
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}|und");
 
@@ -30,27 +31,27 @@ final class FieldRules {
     private FieldRules() {
     }
 
-    static FieldRules check() {
+    public static FieldRules check() {
         return new FieldRules();
     }
 
     /** A comment or reply body: 1..20,000 characters after trimming, multi-line text by {@link TextRules}. */
-    FieldRules body(String field, String value) {
+    public FieldRules body(String field, String value) {
         return text(field, value, true, BODY_MAX, Kind.MULTI_LINE);
     }
 
     /** A title: 1..300 characters after trimming, one line by {@link TextRules}. */
-    FieldRules title(String field, String value) {
+    public FieldRules title(String field, String value) {
         return text(field, value, true, TITLE_MAX, Kind.ONE_LINE);
     }
 
     /** Optional multi-line text (description, note, reason): at most {@code max} characters. */
-    FieldRules optionalText(String field, String value, int max) {
+    public FieldRules optionalText(String field, String value, int max) {
         return text(field, value, false, max, Kind.MULTI_LINE);
     }
 
     /** An http(s) URL by the rules of {@link UrlNormalizer} (one line by {@link TextRules} among them). */
-    FieldRules url(String field, String value, boolean required) {
+    public FieldRules url(String field, String value, boolean required) {
         if (value == null) {
             if (required) {
                 errors.add(new FieldError(field, "is required"));
@@ -66,7 +67,7 @@ final class FieldRules {
     }
 
     /** An optional id of a comment (the share's parent): the server's ids, or ids of the same shape. */
-    FieldRules optionalCommentId(String field, String value) {
+    public FieldRules optionalCommentId(String field, String value) {
         if (value != null && !Identifiers.isEntityId(value)) {
             errors.add(new FieldError(field, "must be a comment id"));
         }
@@ -74,14 +75,14 @@ final class FieldRules {
     }
 
     /** An optional ISO 639-1 code (lower case) or {@code und}. */
-    FieldRules language(String field, String value) {
+    public FieldRules language(String field, String value) {
         if (value != null && !LANGUAGE.matcher(value).matches()) {
             errors.add(new FieldError(field, "must be an ISO 639-1 code in lower case, such as 'no' or 'en', or 'und'"));
         }
         return this;
     }
 
-    void orThrow() {
+    public void orThrow() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }

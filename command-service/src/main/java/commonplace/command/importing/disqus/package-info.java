@@ -1,0 +1,2 @@
+/** The Disqus export reader. */
+package commonplace.command.importing.disqus;

@@ -1,0 +1,2 @@
+/** The WordPress eXtended RSS (WXR) reader. */
+package commonplace.command.importing.wordpress;
