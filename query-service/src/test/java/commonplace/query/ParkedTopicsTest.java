@@ -98,7 +98,7 @@ class ParkedTopicsTest extends QueryServiceTestBase {
                 + "where topic_id = ? order by id", String.class, poisoned.topicId)).satisfiesExactly(
                 first -> assertThat(first).startsWith("retry by mod-1: still parked"),
                 second -> assertThat(second).isEqualTo("retry by mod-1: resumed"));
-        assertThat(get("/actuator/prometheus").body())
+        assertThat(getAsAdmin("/actuator/prometheus").body())
                 .contains("commonplace_parking_topics", "commonplace_parking_waiting",
                         "commonplace_parking_actions_total{action=\"retry\"")
                 .contains("commonplace_ingest_topics_parked_total");

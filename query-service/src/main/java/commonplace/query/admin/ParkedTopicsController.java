@@ -9,7 +9,7 @@ import commonplace.query.web.Cursor;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Limits;
 import commonplace.query.web.Page;
-import org.springframework.http.HttpStatus;
+import commonplace.web.problem.ProblemType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -80,14 +80,12 @@ class ParkedTopicsController {
                     .body(new Accepted(accepted.topic(), accepted.action(), status));
         }
         if (request instanceof Request.Busy busy) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "parked-topic-busy", "Action under way", "A "
-                    + busy.topic().requested() + " of topic " + topicId + " is under way; " + status + " follows it.",
-                    List.of());
+            throw new ApiProblem(ProblemType.PARKED_TOPIC_BUSY, "a " + busy.topic().requested()
+                    + " of topic " + topicId + " is under way; " + status + " follows it");
         }
         if (request instanceof Request.HeadMoved moved) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "parked-event-moved", "Not the waiting event", "Topic "
-                    + topicId + " waits at sequence " + moved.topic().headSequence() + " now; nothing was skipped.",
-                    List.of());
+            throw new ApiProblem(ProblemType.PARKED_EVENT_MOVED, "topic " + topicId
+                    + " waits at sequence " + moved.topic().headSequence() + " now; nothing was skipped");
         }
         throw notParked(topicId);
     }

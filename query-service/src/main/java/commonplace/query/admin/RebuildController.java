@@ -3,13 +3,12 @@ package commonplace.query.admin;
 import commonplace.query.rebuild.ProjectionRebuild;
 import commonplace.query.rebuild.ProjectionRebuild.Progress;
 import commonplace.query.web.ApiProblem;
-import org.springframework.http.HttpStatus;
+import commonplace.web.problem.ProblemType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * {@code POST /api/v1/admin/projections/rebuild} (moderators only): starts rebuilding every read model from the
@@ -36,8 +35,8 @@ class RebuildController {
         try {
             started = rebuild.rebuild();
         } catch (ProjectionRebuild.AlreadyRunning e) {
-            throw new ApiProblem(HttpStatus.CONFLICT, "rebuild-in-progress", "Rebuild in progress",
-                    "A rebuild is running already; " + STATUS_PATH + " shows its progress.", List.of());
+            throw new ApiProblem(ProblemType.REBUILD_IN_PROGRESS,
+                    "a rebuild is running already; " + STATUS_PATH + " shows its progress");
         }
         return ResponseEntity.accepted().location(URI.create(STATUS_PATH))
                 .body(new Accepted("rebuilding", started, STATUS_PATH));

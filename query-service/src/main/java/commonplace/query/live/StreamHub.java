@@ -8,12 +8,12 @@ import commonplace.events.EventTypes;
 import commonplace.query.ingest.IngestListener;
 import commonplace.query.live.Subscriber.Frame;
 import commonplace.query.web.ApiProblem;
+import commonplace.web.problem.ProblemType;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -205,13 +205,12 @@ class StreamHub implements IngestListener, SmartLifecycle {
         open.incrementAndGet();
         if (mine.incrementAndGet() > settings.maxPerClient) {
             unreserve(clientAddress);
-            throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too-many-streams", "Too many streams",
-                    "This client has " + settings.maxPerClient + " live streams open already.", List.of());
+            throw new ApiProblem(ProblemType.TOO_MANY_STREAMS,
+                    "this client has " + settings.maxPerClient + " live streams open already");
         }
         if (open.get() > settings.maxTotal) {
             unreserve(clientAddress);
-            throw new ApiProblem(HttpStatus.SERVICE_UNAVAILABLE, "streams-exhausted", "Live streams exhausted",
-                    "The service has as many live streams open as it allows; try again shortly.", List.of());
+            throw new ApiProblem(ProblemType.STREAMS_EXHAUSTED, ProblemType.STREAMS_EXHAUSTED.defaultDetail());
         }
     }
 

@@ -8,8 +8,7 @@ import java.util.List;
 
 /**
  * A request this service answers with a problem+json document instead of data: a problem of the shared catalogue
- * ({@link ProblemType}), named by its slug. A slug the catalogue lacks answers as the catalogue's general entry for
- * the status.
+ * ({@link ProblemType}) with this request's detail.
  */
 public class ApiProblem extends ProblemException {
 
@@ -19,22 +18,24 @@ public class ApiProblem extends ProblemException {
 
     private final transient List<FieldProblem> errors;
 
-    public ApiProblem(HttpStatus status, String slug, String title, String detail, List<FieldProblem> errors) {
-        super(ProblemType.fromSlug(slug).orElseGet(() -> ProblemType.forStatus(status)), detail,
-                errors.stream().map(error -> new commonplace.web.problem.FieldProblem(error.field(), error.message()))
-                        .toList());
+    public ApiProblem(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    private ApiProblem(ProblemType type, String detail, List<FieldProblem> errors) {
+        super(type, detail, errors.stream()
+                .map(error -> new commonplace.web.problem.FieldProblem(error.field(), error.message())).toList());
         this.errors = List.copyOf(errors);
     }
 
     /** 400 for one bad query parameter or path segment. */
     public static ApiProblem invalid(String field, String message) {
-        return new ApiProblem(HttpStatus.BAD_REQUEST, ProblemType.VALIDATION_FAILED.slug(),
-                ProblemType.VALIDATION_FAILED.title(), field + " " + message, List.of(new FieldProblem(field, message)));
+        return new ApiProblem(ProblemType.VALIDATION_FAILED, field + " " + message,
+                List.of(new FieldProblem(field, message)));
     }
 
     public static ApiProblem notFound(String detail) {
-        return new ApiProblem(HttpStatus.NOT_FOUND, ProblemType.NOT_FOUND.slug(), ProblemType.NOT_FOUND.title(), detail,
-                List.of());
+        return new ApiProblem(ProblemType.NOT_FOUND, detail);
     }
 
     public HttpStatus status() {

@@ -133,6 +133,14 @@ public enum ProblemType {
     /** A data key that was destroyed by an erasure; whoever asks must forget what it decrypted with it. */
     KEY_ERASED("key-erased", HttpStatus.GONE, "Key Erased", "this data key was destroyed by an erasure"),
 
+    /** An admin action on a parked topic is already under way; the answer says which and where to follow it. */
+    PARKED_TOPIC_BUSY("parked-topic-busy", HttpStatus.CONFLICT, "Parked Topic Busy",
+            "an action on this parked topic is under way already"),
+
+    /** A skip named an event the parked topic no longer waits at; nothing was skipped. */
+    PARKED_EVENT_MOVED("parked-event-moved", HttpStatus.CONFLICT, "Parked Event Moved",
+            "the topic waits at another event now; nothing was skipped"),
+
     /** A reply deeper than the topic allows; {@code maxReplyDepth} says how deep replies may nest. */
     REPLY_TOO_DEEP("reply-too-deep", HttpStatus.UNPROCESSABLE_ENTITY, "Reply Too Deep",
             "replies cannot nest deeper here; reply to a comment higher up"),
@@ -143,6 +151,10 @@ public enum ProblemType {
 
     /** Too many requests from this author or client; {@code Retry-After} says when to try again. */
     RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too Many Requests", "too many requests"),
+
+    /** This client has as many live streams open as one client may; close one first. */
+    TOO_MANY_STREAMS("too-many-streams", HttpStatus.TOO_MANY_REQUESTS, "Too Many Streams",
+            "this client has as many live streams open as it may"),
 
     /** The request line and headers (a URL or token among them) are larger than the server reads: 8 KiB together. */
     HEADERS_TOO_LARGE("headers-too-large", HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE,
@@ -164,6 +176,10 @@ public enum ProblemType {
      */
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
             "the database cannot be reached right now; nothing was recorded, retry shortly"),
+
+    /** The service has as many live streams open as it allows; {@code Retry-After} says when to try again. */
+    STREAMS_EXHAUSTED("streams-exhausted", HttpStatus.SERVICE_UNAVAILABLE, "Live Streams Exhausted",
+            "the service has as many live streams open as it allows; try again shortly"),
 
     /** A data key the configured key-encryption keys cannot unwrap (a key rotated away); retry after the fix. */
     KEY_STORE_UNREADABLE("key-store-unreadable", HttpStatus.SERVICE_UNAVAILABLE, "Key Store Unreadable",
