@@ -119,13 +119,17 @@ public class AppliedPositions implements IngestListener {
         if (standing.parked()) {
             return false;
         }
+        CompletableFuture<Reached> waiter = whenApplied(topicId, sequence, timeout);
         try {
-            return whenApplied(topicId, sequence, timeout).get() == Reached.APPLIED;
+            return waiter.get() == Reached.APPLIED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
         } catch (ExecutionException e) {
             throw new IllegalStateException("a position future never fails", e);
+        } finally {
+            // the completion's own clean-up runs on the completing thread and may not have run yet: leave nothing
+            forget(topicId, waiter);
         }
     }
 
