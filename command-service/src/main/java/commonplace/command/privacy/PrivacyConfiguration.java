@@ -74,6 +74,12 @@ class PrivacyConfiguration {
     }
 
     @Bean
+    PlaintextReencryption plaintextReencryption(JdbcTemplate jdbc, EventSealing sealing,
+                                                PlatformTransactionManager transactions) {
+        return new PlaintextReencryption(jdbc, sealing, transactions);
+    }
+
+    @Bean
     KeyAccessAudit keyAccessAudit(JdbcTemplate jdbc) {
         return new KeyAccessAudit(jdbc);
     }
