@@ -22,6 +22,9 @@ public final class Benchmark {
 
     static final String SECRET = "benchmark-secret-that-is-long-enough-for-hs256";
 
+    /** The benchmark's key-encryption key (base64 of 32 bytes): published, protects nothing. */
+    static final String KEY_ENCRYPTION_KEY = "YmVuY2htYXJrLWtleS1lbmNyeXB0aW9uLWtleS0zMmI=";
+
     private final Settings settings;
     private final Report report;
     private PostgresServer postgres;
@@ -65,6 +68,8 @@ public final class Benchmark {
         environment.put("COMMONPLACE_DB_PASSWORD", "");
         environment.put("COMMONPLACE_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         environment.put("COMMONPLACE_JWT_SECRET", SECRET);
+        // the command service requires one; fixed, so that a later run still opens the keys of the durable database
+        environment.put("COMMONPLACE_KEY_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY);
         environment.put("COMMONPLACE_RATE_LIMIT_PER_MINUTE", "0");
         // every reader here is loopback, as under ./commonplace up: never throttled
         environment.put("COMMONPLACE_READ_LIMIT_UNLIMITED", "127.0.0.0/8,::1");

@@ -28,6 +28,12 @@ final class Banner {
                   set COMMONPLACE_JWT_SECRET (32+ bytes) for anything that is not your laptop.
                 """
                 : "  tokens: HS256 with COMMONPLACE_JWT_SECRET\n";
+        if (settings.developmentKeyEncryptionKey()) {
+            secret += """
+                  DEVELOPMENT ONLY: personal data is sealed under the published development key-encryption key;
+                  set COMMONPLACE_KEY_ENCRYPTION_KEY (openssl rand -base64 32) for anything that is not your laptop.
+                """;
+        }
         return """
 
                 commonplace is ready

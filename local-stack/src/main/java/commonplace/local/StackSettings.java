@@ -77,6 +77,18 @@ final class StackSettings {
         return JwtSecret.fromEnvironment(environment);
     }
 
+    /**
+     * The published development key-encryption key (base64 of 32 bytes), given to the command service when
+     * {@code COMMONPLACE_KEY_ENCRYPTION_KEY} is not set, under the rule of the development token secret: it protects
+     * nothing, so the service takes it only from here and on loopback. Never use it anywhere else.
+     */
+    static final String DEVELOPMENT_KEY_ENCRYPTION_KEY = "Y29tbW9ucGxhY2UtZGV2ZWxvcG1lbnQtb25seS1rZWs=";
+
+    /** True when no key-encryption key is set and the stack uses the published development one. */
+    boolean developmentKeyEncryptionKey() {
+        return value("COMMONPLACE_KEY_ENCRYPTION_KEY").isEmpty();
+    }
+
     Path commandJar() {
         return jar("COMMONPLACE_COMMAND_JAR", "command-service");
     }
@@ -90,8 +102,8 @@ final class StackSettings {
 
     /**
      * The environment {@code up} gives both services on top of its own: where the database and Kafka are, the token
-     * secret, and loopback as their address. Only with the development secret does it allow them to take that secret
-     * (the services refuse it otherwise, and on any address but loopback).
+     * secret, the key-encryption key, and loopback as their address. Only with the development secret (key) does it
+     * allow them to take that secret (key): the services refuse it otherwise, and on any address but loopback.
      */
     Map<String, String> serviceEnvironment() {
         Map<String, String> environment = new LinkedHashMap<>();
@@ -104,6 +116,10 @@ final class StackSettings {
         JwtSecret secret = jwtSecret();
         environment.put("COMMONPLACE_JWT_SECRET", secret.value());
         environment.put("COMMONPLACE_JWT_ALLOW_DEVELOPMENT_SECRET", String.valueOf(secret.development()));
+        boolean developmentKey = developmentKeyEncryptionKey();
+        environment.put("COMMONPLACE_KEY_ENCRYPTION_KEY", developmentKey ? DEVELOPMENT_KEY_ENCRYPTION_KEY
+                : value("COMMONPLACE_KEY_ENCRYPTION_KEY").orElseThrow());
+        environment.put("COMMONPLACE_KEY_ENCRYPTION_KEY_ALLOW_DEVELOPMENT", String.valueOf(developmentKey));
         environment.put("SERVER_ADDRESS", SERVICE_ADDRESS);
         return environment;
     }
@@ -133,6 +149,11 @@ final class StackSettings {
             }
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
+        }
+        if (developmentKeyEncryptionKey() && (!embeddedPostgres() || !embeddedKafka())) {
+            problems.add("COMMONPLACE_KEY_ENCRYPTION_KEY is required with an external database or Kafka"
+                    + " (openssl rand -base64 32): the published development key is only for a stack that stays on"
+                    + " this machine");
         }
         for (String name : List.of("COMMONPLACE_LOCAL_PG_PORT", "COMMONPLACE_LOCAL_KAFKA_PORT",
                 "COMMONPLACE_COMMAND_PORT", "COMMONPLACE_QUERY_PORT")) {

@@ -93,6 +93,26 @@ class StackSettingsTest {
     }
 
     @Test
+    void the_development_key_encryption_key_comes_only_when_none_is_set_and_only_for_a_stack_on_this_machine() {
+        assertThat(StackSettings.from(Map.of()).serviceEnvironment())
+                .containsEntry("COMMONPLACE_KEY_ENCRYPTION_KEY", StackSettings.DEVELOPMENT_KEY_ENCRYPTION_KEY)
+                .containsEntry("COMMONPLACE_KEY_ENCRYPTION_KEY_ALLOW_DEVELOPMENT", "true");
+        String own = "b3duLWtleS1lbmNyeXB0aW9uLWtleS0zMi1ieXRlcyE=";
+        assertThat(StackSettings.from(Map.of("COMMONPLACE_KEY_ENCRYPTION_KEY", own)).serviceEnvironment())
+                .containsEntry("COMMONPLACE_KEY_ENCRYPTION_KEY", own)
+                .containsEntry("COMMONPLACE_KEY_ENCRYPTION_KEY_ALLOW_DEVELOPMENT", "false");
+        String secret = "a-configured-secret-of-at-least-thirty-two-bytes";
+        assertThat(StackSettings.from(Map.of("COMMONPLACE_DB_URL", "jdbc:postgresql://db.example/cp",
+                "COMMONPLACE_JWT_SECRET", secret)).problems())
+                .anySatisfy(problem -> assertThat(problem).contains("COMMONPLACE_KEY_ENCRYPTION_KEY is required"));
+        assertThat(StackSettings.from(Map.of("COMMONPLACE_KAFKA_BOOTSTRAP", "broker.example:9092",
+                "COMMONPLACE_JWT_SECRET", secret, "COMMONPLACE_KEY_ENCRYPTION_KEY", own)).problems())
+                .noneSatisfy(problem -> assertThat(problem).contains("COMMONPLACE_KEY_ENCRYPTION_KEY"));
+        assertThat(StackSettings.DEVELOPMENT_KEY_ENCRYPTION_KEY)
+                .isEqualTo(commonplace.events.privacy.KeyEncryptionKey.DEVELOPMENT_KEY);
+    }
+
+    @Test
     void the_development_secret_is_the_one_the_services_refuse_outside_up() {
         assertThat(JwtSecret.DEVELOPMENT_SECRET).isEqualTo(commonplace.web.security.JwtSettings.DEVELOPMENT_SECRET);
     }

@@ -11,6 +11,8 @@ import java.util.Map;
 final class RunningStack implements AutoCloseable {
 
     static final String JWT_SECRET = "system-tests-secret-that-is-long-enough-for-hs256";
+    /** The key-encryption key the system tests' command service seals under (base64 of 32 bytes; protects nothing). */
+    static final String KEY_ENCRYPTION_KEY = "c3lzdGVtLXRlc3RzLWtleS1lbmNyeXB0aW9uLWtleSE=";
     static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     final IsolatedInfrastructure infrastructure;
@@ -35,6 +37,7 @@ final class RunningStack implements AutoCloseable {
     static RunningStack start(IsolatedInfrastructure infrastructure, Map<String, String> extraEnvironment) {
         Map<String, String> environment = new HashMap<>(infrastructure.environment());
         environment.put("COMMONPLACE_JWT_SECRET", JWT_SECRET);
+        environment.put("COMMONPLACE_KEY_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY);
         environment.put("COMMONPLACE_RATE_LIMIT_PER_MINUTE", "0");
         // every reader here is loopback, as under ./commonplace up: never throttled
         environment.put("COMMONPLACE_READ_LIMIT_UNLIMITED", "127.0.0.0/8,::1");

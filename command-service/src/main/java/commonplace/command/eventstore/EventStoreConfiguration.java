@@ -1,7 +1,17 @@
 package commonplace.command.eventstore;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import commonplace.command.privacy.EventSealing;
+import commonplace.command.privacy.SealingEventStorageEngine;
 import commonplace.events.EventJson;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -20,9 +30,9 @@ import org.springframework.context.annotation.Primary;
 
 /**
  * Axon's side of the event store: Jackson for every serializer (events, snapshots, tokens), with the one event
- * mapper setup of shared-events, so that stored payloads are the same JSON as the published ones; the Topic
- * aggregate's cache and snapshot trigger. The JDBC storage engine and token store come from Axon's
- * auto-configuration on the tables Flyway creates.
+ * mapper setup of shared-events, so that stored payloads are the same JSON as the published ones; Axon's JDBC storage
+ * engine on the tables Flyway creates, with sealing around it (every personal field stored sealed); the Topic
+ * aggregate's cache and snapshot trigger. The token store comes from Axon's auto-configuration.
  */
 @Configuration(proxyBeanMethods = false)
 class EventStoreConfiguration {
@@ -41,6 +51,27 @@ class EventStoreConfiguration {
                 .objectMapper(mapper)
                 .revisionResolver(revisionResolver)
                 .build();
+    }
+
+    /** Axon's own JDBC engine, as its auto-configuration would make it, wrapped so that what it stores is sealed. */
+    @Bean
+    EventStorageEngine eventStorageEngine(Serializer serializer,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          org.axonframework.config.Configuration configuration,
+                                          ConnectionProvider connectionProvider, TransactionManager transactionManager,
+                                          EventSealing sealing) {
+        PersistenceExceptionResolver exceptions = new JdbcSQLErrorCodesResolver();
+        JdbcEventStorageEngine storage = JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(exceptions)
+                .eventSerializer(eventSerializer)
+                .snapshotFilter(configuration.snapshotFilter())
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(new EventSchema())
+                .build();
+        return new SealingEventStorageEngine(storage, sealing);
     }
 
     @Bean

@@ -46,13 +46,27 @@ public final class CachedDataKeys implements DataKeys {
         return found;
     }
 
+    /**
+     * Forgets the author's key in use here when it turned out to be erased (by another instance, whose erasure this
+     * cache has not heard of): the next {@link #keyInUse} asks the store, which makes the next generation.
+     */
+    void forgetKeyInUse(String authorId, String keyId) {
+        inUseByAuthor.invalidate(authorId);
+        byKeyId.put(keyId, KeyLookup.erased());
+    }
+
     /** Destroys the author's key in use and forgets every cached copy here; returns the key ids destroyed now. */
     public List<String> erase(String authorId) {
         List<String> erased = store.erase(authorId);
+        forgetErased(authorId, erased);
+        return erased;
+    }
+
+    /** Forgets every cached copy of the author's keys here, once {@code erasedKeyIds} were destroyed and committed. */
+    void forgetErased(String authorId, List<String> erased) {
         inUseByAuthor.invalidate(authorId);
         erased.forEach(keyId -> byKeyId.put(keyId, KeyLookup.erased()));
         byKeyId.asMap().entrySet().removeIf(entry -> entry.getValue() instanceof KeyLookup.Found found
                 && found.key().authorId().equals(authorId));
-        return erased;
     }
 }

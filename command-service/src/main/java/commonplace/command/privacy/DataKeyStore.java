@@ -108,8 +108,16 @@ class DataKeyStore {
      * erased. Returns the ids destroyed now; empty when there was nothing left to destroy (an erasure repeated).
      */
     List<String> erase(String authorId) {
-        List<String> erased = ownTransaction.execute(status -> jdbc.queryForList("update data_key set wrapped_key = null, kek_id = null,"
-                + " erased_at = now() where author_id = ? and erased_at is null returning key_id", String.class, authorId));
+        return ownTransaction.execute(status -> eraseInCallersTransaction(authorId));
+    }
+
+    /**
+     * As {@link #erase}, in the caller's transaction: an erasure destroys the keys and records itself in one commit, so
+     * that no key is ever destroyed without the erasure that tells readers about it.
+     */
+    List<String> eraseInCallersTransaction(String authorId) {
+        List<String> erased = jdbc.queryForList("update data_key set wrapped_key = null, kek_id = null,"
+                + " erased_at = now() where author_id = ? and erased_at is null returning key_id", String.class, authorId);
         if (!erased.isEmpty()) {
             log.info("Erased {} data key(s) of one author: {}", erased.size(), erased);
         }

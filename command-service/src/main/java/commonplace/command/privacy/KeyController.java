@@ -5,7 +5,6 @@ import commonplace.events.privacy.DataKey;
 import commonplace.events.privacy.KeyLookup;
 import commonplace.web.problem.ProblemException;
 import commonplace.web.problem.ProblemType;
-import org.springframework.context.annotation.Conditional;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +27,6 @@ import java.util.Map;
  * it; keys are never cached by HTTP caches. Every answer is audited.
  */
 @RestController
-@Conditional(PrivacyConfiguration.KeyEncryptionKeyConfigured.class)
 class KeyController {
 
     static final int MAX_BATCH = 500;

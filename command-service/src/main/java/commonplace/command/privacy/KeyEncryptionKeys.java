@@ -2,6 +2,8 @@ package commonplace.command.privacy;
 
 import commonplace.events.privacy.KeyEncryptionKey;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,21 @@ final class KeyEncryptionKeys {
     }
 
     static KeyEncryptionKeys from(PrivacySettings settings) {
-        KeyEncryptionKey current = parse("COMMONPLACE_KEY_ENCRYPTION_KEY", settings.keyEncryptionKey());
+        return from(settings, null);
+    }
+
+    /**
+     * The keys the settings name; the published development key only when the launcher allowed it and the service
+     * listens on loopback alone ({@code serverAddress}), the rule of the development token secret.
+     */
+    static KeyEncryptionKeys from(PrivacySettings settings, String serverAddress) {
+        String configured = settings.keyEncryptionKey();
+        if (configured != null && KeyEncryptionKey.DEVELOPMENT_KEY.equals(configured.strip())
+                && !(settings.allowDevelopmentKey() && isLoopback(serverAddress))) {
+            throw new InvalidKeyEncryptionKeyException("COMMONPLACE_KEY_ENCRYPTION_KEY", "is the published development"
+                    + " key, which only ./commonplace up may give a service that listens on loopback");
+        }
+        KeyEncryptionKey current = parse("COMMONPLACE_KEY_ENCRYPTION_KEY", configured);
         List<KeyEncryptionKey> previous = settings.previousKeyEncryptionKeys().stream()
                 .map(value -> parse("COMMONPLACE_PREVIOUS_KEY_ENCRYPTION_KEYS", value)).toList();
         return new KeyEncryptionKeys(current, previous);
@@ -34,6 +50,17 @@ final class KeyEncryptionKeys {
             return KeyEncryptionKey.fromBase64(value);
         } catch (IllegalArgumentException e) {
             throw new InvalidKeyEncryptionKeyException(variable, e.getMessage());
+        }
+    }
+
+    private static boolean isLoopback(String serverAddress) {
+        if (serverAddress == null || serverAddress.isBlank()) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(serverAddress.strip()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

@@ -12,16 +12,14 @@ import java.util.List;
  */
 @ConfigurationProperties("commonplace.privacy")
 record PrivacySettings(String keyEncryptionKey, List<String> previousKeyEncryptionKeys, int keyCacheSize,
-                       Duration keyCacheTtl) {
+                       Duration keyCacheTtl, Duration erasureInterval, boolean allowDevelopmentKey) {
 
     PrivacySettings {
         previousKeyEncryptionKeys = previousKeyEncryptionKeys == null ? List.of()
                 : previousKeyEncryptionKeys.stream().filter(key -> key != null && !key.isBlank()).toList();
         keyCacheSize = keyCacheSize <= 0 ? 10_000 : keyCacheSize;
         keyCacheTtl = keyCacheTtl == null ? Duration.ofMinutes(10) : keyCacheTtl;
-    }
-
-    boolean configured() {
-        return keyEncryptionKey != null && !keyEncryptionKey.isBlank();
+        erasureInterval = erasureInterval == null || erasureInterval.isNegative() || erasureInterval.isZero()
+                ? Duration.ofSeconds(5) : erasureInterval;
     }
 }

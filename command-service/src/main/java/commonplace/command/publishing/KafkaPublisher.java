@@ -1,27 +1,34 @@
 package commonplace.command.publishing;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.DiscussionEvent;
 import commonplace.events.EventEnvelope;
+import commonplace.events.EventTypes;
 import commonplace.events.Feed;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
  * Publishes every stored event to the feed's Kafka topic as the contract's envelope (key = discussion topic id,
- * sequence = Axon's domain sequence number + 1, headers type and schemaVersion). One batch of the tracking processor
+ * sequence = Axon's domain sequence number + 1, headers type and schemaVersion), with the payload exactly as stored:
+ * sealed, never decrypted and written again here (upcast only when it was stored in an older version). One batch of the tracking processor
  * is one Kafka transaction, committed before the batch's unit of work commits (and with it the processor's token): a
  * batch that fails is aborted and sent again, so read_committed consumers see every event once, in order per
  * discussion topic. Only a crash
@@ -37,17 +44,23 @@ class KafkaPublisher {
     private final TransactionalProducer producer;
     private final KafkaSettings settings;
     private final JdbcTemplate tokenTransaction;
+    private final Serializer eventSerializer;
 
-    KafkaPublisher(TransactionalProducer producer, KafkaSettings settings, JdbcTemplate tokenTransaction) {
+    KafkaPublisher(TransactionalProducer producer, KafkaSettings settings, JdbcTemplate tokenTransaction,
+                   @Qualifier("eventSerializer") Serializer eventSerializer) {
         this.producer = producer;
         this.settings = settings;
         this.tokenTransaction = tokenTransaction;
+        this.eventSerializer = eventSerializer;
     }
 
     @EventHandler
-    void on(DiscussionEvent event, @SequenceNumber long sequenceNumber, @Timestamp Instant occurredAt,
-            @MessageIdentifier String eventId) {
-        EventEnvelope envelope = EventEnvelope.wrap(eventId, sequenceNumber + 1, occurredAt, event);
+    void on(DiscussionEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber,
+            @Timestamp Instant occurredAt, @MessageIdentifier String eventId) {
+        EventTypes.EventType type = EventTypes.of(event);
+        JsonNode storedPayload = message.serializePayload(eventSerializer, JsonNode.class).getData();
+        EventEnvelope envelope = new EventEnvelope(eventId, type.name(), type.schemaVersion(), event.topicId(),
+                sequenceNumber + 1, occurredAt.truncatedTo(ChronoUnit.MILLIS), event.authorId(), storedPayload);
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.feedTopic(), null,
                 envelope.occurredAt().toEpochMilli(), envelope.topicId(), envelope.toJsonBytes(), List.of(
                 new RecordHeader(Feed.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8)),

@@ -2,6 +2,7 @@ package commonplace.command.web;
 
 import commonplace.command.idempotency.IdempotencyKeyReusedException;
 import commonplace.command.ratelimit.RateLimitedException;
+import commonplace.command.topic.model.CommentErasedException;
 import commonplace.command.topic.model.CommentNotFoundException;
 import commonplace.command.topic.model.CommentRetractedException;
 import commonplace.command.topic.model.DuplicatePostException;
@@ -42,6 +43,7 @@ class CommandProblems {
                         new TopicNotFoundException(String.valueOf(e.getAggregateIdentifier())).getMessage()))
                 .map(TopicLockedException.class, ProblemType.TOPIC_LOCKED)
                 .map(CommentRetractedException.class, ProblemType.COMMENT_RETRACTED)
+                .map(CommentErasedException.class, ProblemType.COMMENT_ERASED)
                 .map(DuplicatePostException.class, ProblemType.DUPLICATE_POST,
                         (e, answer) -> answer.withProperty("originalCommentId", e.originalCommentId()))
                 .map(TopicDiffersException.class, ProblemType.TOPIC_EXISTS)

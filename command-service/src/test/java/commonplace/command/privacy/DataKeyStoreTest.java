@@ -192,17 +192,18 @@ class DataKeyStoreTest {
     @Test
     void a_malformed_key_encryption_key_stops_the_start_without_repeating_it() {
         String tooShort = "c2l4dGVlbiBieXRlcyEhIQ==";
-        PrivacySettings settings = new PrivacySettings(tooShort, List.of(), 0, Duration.ofMinutes(1));
+        PrivacySettings settings = new PrivacySettings(tooShort, List.of(), 0, Duration.ofMinutes(1), null, false);
 
         assertThatThrownBy(() -> KeyEncryptionKeys.from(settings))
                 .isInstanceOf(InvalidKeyEncryptionKeyException.class)
                 .hasMessageContaining("COMMONPLACE_KEY_ENCRYPTION_KEY").hasMessageNotContaining(tooShort);
-        assertThatThrownBy(() -> KeyEncryptionKeys.from(new PrivacySettings(TestKeys.KEK, List.of("nope"), 0, null)))
+        assertThatThrownBy(() -> KeyEncryptionKeys.from(new PrivacySettings(TestKeys.KEK, List.of("nope"), 0, null, null,
+                false)))
                 .isInstanceOf(InvalidKeyEncryptionKeyException.class)
                 .hasMessageContaining("COMMONPLACE_PREVIOUS_KEY_ENCRYPTION_KEYS");
     }
 
     private static KeyEncryptionKeys keks(String current, String... previous) {
-        return KeyEncryptionKeys.from(new PrivacySettings(current, List.of(previous), 0, null));
+        return KeyEncryptionKeys.from(new PrivacySettings(current, List.of(previous), 0, null, null, false));
     }
 }

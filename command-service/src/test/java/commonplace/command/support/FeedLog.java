@@ -1,6 +1,7 @@
 package commonplace.command.support;
 
 import commonplace.events.EventEnvelope;
+import commonplace.events.privacy.DataKeys;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -15,19 +16,32 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads the feed's Kafka topic from the beginning, as an analytics consumer would. */
+/**
+ * Reads the feed's Kafka topic from the beginning, as an analytics consumer would: with the data keys, envelopes are
+ * decrypted as a trusted consumer reads them; without, as they are on the wire.
+ */
 public final class FeedLog implements AutoCloseable {
 
-    /** One record as it arrived: key, headers and the envelope. */
-    public record Received(String key, String typeHeader, String schemaVersionHeader, EventEnvelope envelope) {
+    /**
+     * One record as it arrived: key, headers, the envelope (decrypted when the log has keys) and the record's raw
+     * value and header bytes (what a plain consumer sees).
+     */
+    public record Received(String key, String typeHeader, String schemaVersionHeader, EventEnvelope envelope,
+                           byte[] rawValue, List<byte[]> rawHeaders) {
     }
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final String kafkaTopic;
+    private final DataKeys keys;
     private final List<Received> received = new ArrayList<>();
 
     public FeedLog(String bootstrapServers, String kafkaTopic) {
+        this(bootstrapServers, kafkaTopic, null);
+    }
+
+    public FeedLog(String bootstrapServers, String kafkaTopic, DataKeys keys) {
         this.kafkaTopic = kafkaTopic;
+        this.keys = keys;
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
@@ -49,8 +63,11 @@ public final class FeedLog implements AutoCloseable {
             consumer.seekToBeginning(assigned);
         }
         for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+            EventEnvelope envelope = EventEnvelope.fromJson(record.value());
+            List<byte[]> headers = new ArrayList<>();
+            record.headers().forEach(header -> headers.add(header.value()));
             received.add(new Received(record.key(), header(record, "type"), header(record, "schemaVersion"),
-                    EventEnvelope.fromJson(record.value())));
+                    keys == null ? envelope : envelope.decrypted(keys), record.value(), headers));
         }
         return List.copyOf(received);
     }

@@ -17,6 +17,7 @@ import commonplace.events.LinkOrigin;
 import commonplace.events.LinkShared;
 import commonplace.events.ReplyPosted;
 import commonplace.events.TopicOpened;
+import commonplace.command.privacy.CachedDataKeys;
 import commonplace.testing.IsolatedInfrastructure;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -82,6 +83,8 @@ class WritePathTest {
     @LocalServerPort
     int port;
     @Autowired
+    CachedDataKeys dataKeys;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     EventStore eventStore;
@@ -97,7 +100,7 @@ class WritePathTest {
     @BeforeAll
     void connect() {
         http = new Http(port);
-        feed = new FeedLog(INFRA.kafkaBootstrapServers(), INFRA.kafkaTopic());
+        feed = new FeedLog(INFRA.kafkaBootstrapServers(), INFRA.kafkaTopic(), dataKeys);
     }
 
     @AfterAll

@@ -17,6 +17,13 @@ import java.util.HexFormat;
 public final class KeyEncryptionKey {
 
     public static final int KEY_BYTES = 32;
+
+    /**
+     * The published development key-encryption key (base64): what the local launcher gives the command service when
+     * none is set, so that a laptop stack runs without one. It protects nothing; the command service takes it only
+     * from the launcher and on loopback.
+     */
+    public static final String DEVELOPMENT_KEY = "Y29tbW9ucGxhY2UtZGV2ZWxvcG1lbnQtb25seS1rZWs=";
     /** A wrapped data key: nonce, the 32 key bytes sealed, tag. */
     public static final int WRAPPED_BYTES = FieldCipher.OVERHEAD + DataKey.KEY_BYTES;
 

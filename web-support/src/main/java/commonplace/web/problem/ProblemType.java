@@ -74,6 +74,16 @@ public enum ProblemType {
     /** The comment was retracted; it cannot be edited or replied to. */
     COMMENT_RETRACTED("comment-retracted", HttpStatus.CONFLICT, "Comment Retracted", "the comment was retracted"),
 
+    /** The comment's author was erased: it stays a placeholder and cannot be edited, replied to or linked to. */
+    COMMENT_ERASED("comment-erased", HttpStatus.CONFLICT, "Comment Erased", "the comment was erased with its author"),
+
+    /**
+     * The author has events stored before sealing existed: destroying their key would not erase those, so the erasure
+     * waits for the one-time re-encryption of old events (docs/privacy.md, "Existing data").
+     */
+    PLAINTEXT_EVENTS("plaintext-events", HttpStatus.CONFLICT, "Plaintext Events",
+            "this author has events stored before sealing; erasure needs the one-time re-encryption first"),
+
     /**
      * The same author posted the same body in the same topic a moment ago (an accidental double post);
      * {@code originalCommentId} names the comment already recorded.

@@ -52,4 +52,13 @@ public final class Commands {
 
     public record UnlockTopic(@TargetAggregateIdentifier String topicId, Author author) implements TopicCommand {
     }
+
+    /**
+     * Records an erasure in one topic the erased author took part in (sent by the erasure's background job, not by a
+     * person): {@code requestedBy} is whoever asked for it. Recorded once per topic and erasure.
+     */
+    public record RecordErasure(@TargetAggregateIdentifier String topicId, String erasedAuthorId,
+                                java.util.List<String> erasedKeyIds, String erasureId, int topicCount,
+                                String requestedBy) {
+    }
 }

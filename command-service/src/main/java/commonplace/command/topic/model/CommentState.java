@@ -5,36 +5,44 @@ import java.util.Set;
 
 /**
  * What the topic remembers of one comment or reply to decide later commands: its author, its depth in the thread (0
- * for a comment, its parent's depth + 1 for a reply), current revision, whether it was retracted, a digest of its
- * current body (to see an edit that changes nothing) and the normalised URLs already shared from its body (to share
- * only new ones on edit).
+ * for a comment, its parent's depth + 1 for a reply), current revision, whether it was retracted or erased with its
+ * author, a keyed digest of its current body (to see an edit that changes nothing) and keyed digests of the normalised
+ * URLs already shared from its body (to share only new ones on edit). Digests are under the author's data key
+ * ({@link TextDigests}): no text, and nothing a text could be guessed from once the key is destroyed. A comment whose
+ * body can no longer be read (its key was destroyed) is erased.
  */
-record CommentState(String authorId, int depth, int revision, boolean retracted, String bodyHash,
-                    Set<String> sharedUrls) {
+record CommentState(String authorId, int depth, int revision, boolean retracted, boolean erased, String bodyDigest,
+                    Set<String> sharedUrlDigests) {
 
     CommentState {
-        sharedUrls = sharedUrls == null ? Set.of() : Set.copyOf(sharedUrls);
+        sharedUrlDigests = sharedUrlDigests == null ? Set.of() : Set.copyOf(sharedUrlDigests);
     }
 
-    static CommentState posted(String authorId, int depth, String body) {
-        return new CommentState(authorId, depth, 1, false, Hashes.sha256(body), Set.of());
+    static CommentState posted(String authorId, int depth, String bodyDigest) {
+        return new CommentState(authorId, depth, 1, false, bodyDigest == null, bodyDigest, Set.of());
     }
 
-    CommentState edited(int newRevision, String body) {
-        return new CommentState(authorId, depth, newRevision, false, Hashes.sha256(body), sharedUrls);
+    CommentState edited(int newRevision, String newBodyDigest) {
+        return new CommentState(authorId, depth, newRevision, false, erased || newBodyDigest == null, newBodyDigest,
+                sharedUrlDigests);
     }
 
     CommentState retract() {
-        return new CommentState(authorId, depth, revision, true, bodyHash, sharedUrls);
+        return new CommentState(authorId, depth, revision, true, erased, bodyDigest, sharedUrlDigests);
     }
 
-    CommentState withSharedUrl(String normalizedUrl) {
-        Set<String> urls = new LinkedHashSet<>(sharedUrls);
-        urls.add(normalizedUrl);
-        return new CommentState(authorId, depth, revision, retracted, bodyHash, urls);
+    /** The author was erased: only the comment's place remains. */
+    CommentState erase() {
+        return new CommentState(authorId, depth, revision, retracted, true, null, Set.of());
     }
 
-    boolean hasBody(String body) {
-        return bodyHash.equals(Hashes.sha256(body));
+    CommentState withSharedUrl(String normalizedUrlDigest) {
+        Set<String> digests = new LinkedHashSet<>(sharedUrlDigests);
+        digests.add(normalizedUrlDigest);
+        return new CommentState(authorId, depth, revision, retracted, erased, bodyDigest, digests);
+    }
+
+    boolean hasBody(String digest) {
+        return bodyDigest != null && bodyDigest.equals(digest);
     }
 }

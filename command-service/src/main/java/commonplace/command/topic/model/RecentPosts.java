@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The double-post window: what each author posted in this topic during the last ten minutes, by digest of the
- * trimmed body, so that an accidental second click is answered with the first comment instead of a copy.
+ * The double-post window: what each author posted in this topic during the last ten minutes, by keyed digest of
+ * the trimmed body (under the author's data key, {@link TextDigests}), so that an accidental second click is answered with the first comment instead of a copy.
  * <p>
  * Every operation costs the same however busy the topic is: posts are kept in the order they were posted, so those
  * that fall out of the window are dropped from the head, and an index by author and digest answers the lookup. Only
@@ -42,8 +42,8 @@ final class RecentPosts {
     private transient Map<String, List<String>> byAuthorAndBody;
 
     /** The comment this author posted with the same trimmed body within the window before {@code now}, if any. */
-    Optional<String> duplicateOf(String authorId, String body, Instant now) {
-        List<String> candidates = index().get(authorId + '\n' + Hashes.sha256(body.strip()));
+    Optional<String> duplicateOf(String authorId, String trimmedBodyDigest, Instant now) {
+        List<String> candidates = index().get(authorId + '\n' + trimmedBodyDigest);
         if (candidates == null) {
             return Optional.empty();
         }
@@ -53,22 +53,22 @@ final class RecentPosts {
     }
 
     /** Remembers a post and forgets every post that fell out of the window by its time. */
-    void posted(String authorId, String commentId, String body, Instant at) {
+    void posted(String authorId, String commentId, String trimmedBodyDigest, Instant at) {
         index(); // built before the window changes, so that it never counts a post twice
         forgetOlderThan(at.minus(WINDOW));
-        RecentPost post = new RecentPost(commentId, authorId, Hashes.sha256(body.strip()), at);
+        RecentPost post = new RecentPost(commentId, authorId, trimmedBodyDigest, at);
         posts.put(commentId, post);
         addToIndex(post);
     }
 
     /** An edited comment is compared by its new body from now on; it keeps its place in the window. */
-    void edited(String commentId, String body) {
+    void edited(String commentId, String trimmedBodyDigest) {
         RecentPost before = posts.get(commentId);
         if (before == null) {
             return;
         }
         removeFromIndex(before);
-        RecentPost after = new RecentPost(commentId, before.authorId(), Hashes.sha256(body.strip()), before.postedAt());
+        RecentPost after = new RecentPost(commentId, before.authorId(), trimmedBodyDigest, before.postedAt());
         posts.put(commentId, after);
         addToIndex(after);
     }
@@ -79,6 +79,12 @@ final class RecentPosts {
         if (removed != null) {
             removeFromIndex(removed);
         }
+    }
+
+    /** An erased author's posts are forgotten: their digests mean nothing any more. */
+    void forgetAuthor(String authorId) {
+        posts.values().removeIf(post -> post.authorId().equals(authorId));
+        byAuthorAndBody = null;
     }
 
     int size() {

@@ -10,6 +10,7 @@ import commonplace.command.topic.model.Commands.LockTopic;
 import commonplace.command.topic.model.Commands.OpenTopic;
 import commonplace.command.topic.model.Commands.PostComment;
 import commonplace.command.topic.model.Commands.PostReply;
+import commonplace.command.topic.model.Commands.RecordErasure;
 import commonplace.command.topic.model.Commands.RetractComment;
 import commonplace.command.topic.model.Commands.ShareLink;
 import commonplace.command.topic.model.Commands.UnlockTopic;
@@ -17,6 +18,7 @@ import commonplace.command.topic.model.Results.CommentResult;
 import commonplace.command.topic.model.Results.ShareResult;
 import commonplace.command.topic.model.Results.TopicChanged;
 import commonplace.command.topic.model.Results.TopicOpenedResult;
+import commonplace.events.AuthorErased;
 import commonplace.events.CommentEdited;
 import commonplace.events.CommentPosted;
 import commonplace.events.CommentRetracted;
@@ -40,7 +42,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -49,12 +53,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One discussion topic and every rule about it: the fields of each command ({@link FieldRules}), it exists and is
  * not locked, parents exist here and are not retracted, replies nest no deeper than {@link TopicLimits} allow, only
  * authors edit, moderators retract and lock, edits name the current revision, no accidental double posts, and one
- * LinkShared per new URL among the first links of a body. Decides in command handlers; changes state only in event
- * sourcing handlers. Its state round-trips through Jackson for snapshots; the revision names the snapshot's shape (3:
- * comments know their depth), and a snapshot of another revision is ignored (the topic is then loaded from its
- * events).
+ * LinkShared per new URL among the first links of a body, erased authors' comments stay placeholders. Decides in
+ * command handlers; changes state only in event sourcing handlers. It holds no personal text: bodies and shared
+ * addresses only as keyed digests under their author's data key ({@link TextDigests}). Its state round-trips through
+ * Jackson for snapshots; the revision names the snapshot's shape (4: keyed digests, erasures), and a snapshot of
+ * another revision is ignored (the topic is then loaded from its events).
  */
-@Revision("3")
+@Revision("4")
 @Aggregate(snapshotTriggerDefinition = "topicSnapshotTrigger", cache = "topicCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE, setterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -68,6 +73,8 @@ public class Topic {
     private boolean locked;
     private Map<String, CommentState> comments = new HashMap<>();
     private RecentPosts recentPosts = new RecentPosts();
+    /** The erasures recorded here, so that each is recorded once. */
+    private Set<String> erasureIds = new LinkedHashSet<>();
 
     protected Topic() {
         // for Axon and Jackson
@@ -96,20 +103,20 @@ public class Topic {
     }
 
     @CommandHandler
-    CommentResult handle(PostComment command, TopicLimits limits) {
+    CommentResult handle(PostComment command, TopicLimits limits, TextDigests digests) {
         FieldRules.check().body("body", command.body()).language("language", command.language()).orThrow();
         requireUnlocked();
         requireNewId(command.commentId());
-        refuseDoublePost(command.author(), command.body());
+        refuseDoublePost(command.author(), command.body(), digests);
         Author author = command.author();
         String language = command.language() != null ? command.language() : LanguageGuess.of(command.body());
         apply(new CommentPosted(topicId, command.commentId(), command.body(), language, author.id(), author.name()));
-        shareNewLinks(command.commentId(), command.body(), author, limits);
+        shareNewLinks(command.commentId(), command.body(), author, limits, digests);
         return new CommentResult(command.commentId(), topicId, 1, lastSequence());
     }
 
     @CommandHandler
-    CommentResult handle(PostReply command, TopicLimits limits) {
+    CommentResult handle(PostReply command, TopicLimits limits, TextDigests digests) {
         FieldRules.check().body("body", command.body()).orThrow();
         requireUnlocked();
         CommentState parent = requireLiveComment(command.parentId());
@@ -117,16 +124,16 @@ public class Topic {
             throw new ReplyTooDeepException(command.parentId(), limits.maxReplyDepth());
         }
         requireNewId(command.commentId());
-        refuseDoublePost(command.author(), command.body());
+        refuseDoublePost(command.author(), command.body(), digests);
         Author author = command.author();
         apply(new ReplyPosted(topicId, command.commentId(), command.parentId(), command.body(), author.id(),
                 author.name()));
-        shareNewLinks(command.commentId(), command.body(), author, limits);
+        shareNewLinks(command.commentId(), command.body(), author, limits, digests);
         return new CommentResult(command.commentId(), topicId, 1, lastSequence());
     }
 
     @CommandHandler
-    CommentResult handle(EditComment command, TopicLimits limits) {
+    CommentResult handle(EditComment command, TopicLimits limits, TextDigests digests) {
         FieldRules.check().body("body", command.body()).orThrow();
         CommentState comment = requireLiveComment(command.commentId());
         if (!comment.authorId().equals(command.author().id())) {
@@ -136,13 +143,13 @@ public class Topic {
         if (command.expectedRevision() != comment.revision()) {
             throw new StaleRevisionException(command.commentId(), command.expectedRevision(), comment.revision());
         }
-        if (comment.hasBody(command.body())) {
+        if (comment.hasBody(digests.digest(comment.authorId(), command.body()))) {
             return new CommentResult(command.commentId(), topicId, comment.revision(), lastSequence());
         }
         Author author = command.author();
         int revision = comment.revision() + 1;
         apply(new CommentEdited(topicId, command.commentId(), revision, command.body(), author.id(), author.name()));
-        shareNewLinks(command.commentId(), command.body(), author, limits);
+        shareNewLinks(command.commentId(), command.body(), author, limits, digests);
         return new CommentResult(command.commentId(), topicId, revision, lastSequence());
     }
 
@@ -177,6 +184,9 @@ public class Topic {
             if (parent.retracted()) {
                 throw new CommentRetractedException(command.parentId());
             }
+            if (parent.erased()) {
+                throw new CommentErasedException(command.parentId());
+            }
         }
         SharedUrl url = UrlNormalizer.normalize(command.url());
         Author author = command.author();
@@ -206,6 +216,17 @@ public class Topic {
         return new TopicChanged(topicId, true, lastSequence());
     }
 
+    /** Records the erasure here once, whether or not the topic is locked: readers must hear of it in every topic. */
+    @CommandHandler
+    TopicChanged handle(RecordErasure command) {
+        if (erasureIds.contains(command.erasureId())) {
+            return new TopicChanged(topicId, false, lastSequence());
+        }
+        apply(new AuthorErased(topicId, command.erasedAuthorId(), command.erasedKeyIds(), command.erasureId(),
+                command.topicCount(), command.requestedBy()));
+        return new TopicChanged(topicId, true, lastSequence());
+    }
+
     @EventSourcingHandler
     void on(TopicOpened event) {
         topicId = event.topicId();
@@ -215,23 +236,35 @@ public class Topic {
     }
 
     @EventSourcingHandler
-    void on(CommentPosted event, @Timestamp Instant at) {
-        comments.put(event.commentId(), CommentState.posted(event.authorId(), 0, event.body()));
-        recentPosts.posted(event.authorId(), event.commentId(), event.body(), at);
+    void on(CommentPosted event, @Timestamp Instant at, TextDigests digests) {
+        posted(event.commentId(), event.authorId(), 0, event.body(), at, digests);
     }
 
     @EventSourcingHandler
-    void on(ReplyPosted event, @Timestamp Instant at) {
+    void on(ReplyPosted event, @Timestamp Instant at, TextDigests digests) {
         CommentState parent = comments.get(event.parentId());
         int depth = parent == null ? 1 : parent.depth() + 1;
-        comments.put(event.commentId(), CommentState.posted(event.authorId(), depth, event.body()));
-        recentPosts.posted(event.authorId(), event.commentId(), event.body(), at);
+        posted(event.commentId(), event.authorId(), depth, event.body(), at, digests);
+    }
+
+    /** A body that is null here could not be read (its key was destroyed): the comment is a placeholder. */
+    private void posted(String commentId, String authorId, int depth, String body, Instant at, TextDigests digests) {
+        comments.put(commentId, CommentState.posted(authorId, depth, digests.digest(authorId, body)));
+        if (body != null) {
+            recentPosts.posted(authorId, commentId, digests.digest(authorId, body.strip()), at);
+        }
     }
 
     @EventSourcingHandler
-    void on(CommentEdited event) {
-        comments.computeIfPresent(event.commentId(), (id, comment) -> comment.edited(event.revision(), event.body()));
-        recentPosts.edited(event.commentId(), event.body());
+    void on(CommentEdited event, TextDigests digests) {
+        String authorId = event.authorId();
+        comments.computeIfPresent(event.commentId(),
+                (id, comment) -> comment.edited(event.revision(), digests.digest(authorId, event.body())));
+        if (event.body() == null) {
+            recentPosts.retracted(event.commentId());
+        } else {
+            recentPosts.edited(event.commentId(), digests.digest(authorId, event.body().strip()));
+        }
     }
 
     @EventSourcingHandler
@@ -241,11 +274,19 @@ public class Topic {
     }
 
     @EventSourcingHandler
-    void on(LinkShared event) {
-        if (event.origin() == LinkOrigin.BODY && event.commentId() != null) {
-            comments.computeIfPresent(event.commentId(),
-                    (id, comment) -> comment.withSharedUrl(event.normalizedUrl()));
+    void on(LinkShared event, TextDigests digests) {
+        if (event.origin() == LinkOrigin.BODY && event.commentId() != null && event.normalizedUrl() != null) {
+            String digest = digests.digest(event.authorId(), event.normalizedUrl());
+            comments.computeIfPresent(event.commentId(), (id, comment) -> comment.withSharedUrl(digest));
         }
+    }
+
+    @EventSourcingHandler
+    void on(AuthorErased event) {
+        erasureIds.add(event.erasureId());
+        comments.replaceAll((id, comment) ->
+                comment.authorId().equals(event.erasedAuthorId()) ? comment.erase() : comment);
+        recentPosts.forgetAuthor(event.erasedAuthorId());
     }
 
     @EventSourcingHandler
@@ -260,21 +301,24 @@ public class Topic {
 
     /**
      * One LinkShared per URL among the first {@code maxLinksPerBody} of {@code body} not yet shared from this comment;
-     * share ids derive from both.
+     * share ids derive from the comment id and the address's keyed digest (a plain digest would let anyone test
+     * guessed addresses against it).
      */
-    private void shareNewLinks(String commentId, String body, Author author, TopicLimits limits) {
+    private void shareNewLinks(String commentId, String body, Author author, TopicLimits limits,
+                               TextDigests digests) {
         for (SharedUrl url : UrlExtractor.extract(body, limits.maxLinksPerBody())) {
-            if (comments.get(commentId).sharedUrls().contains(url.normalizedUrl())) {
+            String urlDigest = digests.digest(author.id(), url.normalizedUrl());
+            if (comments.get(commentId).sharedUrlDigests().contains(urlDigest)) {
                 continue;
             }
-            apply(new LinkShared(topicId, Hashes.derivedId(commentId, url.normalizedUrl()), commentId,
+            apply(new LinkShared(topicId, Hashes.derivedId(commentId, urlDigest), commentId,
                     LinkOrigin.BODY, url.url(), url.normalizedUrl(), url.domain(), null, author.id(), author.name()));
         }
     }
 
-    private void refuseDoublePost(Author author, String body) {
+    private void refuseDoublePost(Author author, String body, TextDigests digests) {
         Instant now = GenericEventMessage.clock.instant();
-        recentPosts.duplicateOf(author.id(), body, now).ifPresent(original -> {
+        recentPosts.duplicateOf(author.id(), digests.digest(author.id(), body.strip()), now).ifPresent(original -> {
             throw new DuplicatePostException(original);
         });
     }
@@ -303,6 +347,9 @@ public class Topic {
         CommentState comment = requireComment(commentId);
         if (comment.retracted()) {
             throw new CommentRetractedException(commentId);
+        }
+        if (comment.erased()) {
+            throw new CommentErasedException(commentId);
         }
         return comment;
     }

@@ -48,6 +48,9 @@ class TopicTest {
     private static final CommentPosted C1 = new CommentPosted(TOPIC, "c1", "First!", "und", "ada", "Ada Lovelace");
     private static final TopicLocked LOCKED = new TopicLocked(TOPIC, null, "mod", "Moderator Maja");
 
+    /** Digests keyed by the author (in the service, by the author's data key). */
+    static final TextDigests DIGESTS = (authorId, text) -> text == null ? null : Hashes.sha256(authorId + "\n" + text);
+
     private FixtureConfiguration<Topic> fixture;
 
     @BeforeEach
@@ -58,7 +61,13 @@ class TopicTest {
     private static FixtureConfiguration<Topic> fixtureWith(TopicLimits limits) {
         FixtureConfiguration<Topic> fixture = new AggregateTestFixture<>(Topic.class);
         fixture.registerInjectableResource(limits);
+        fixture.registerInjectableResource(DIGESTS);
         return fixture;
+    }
+
+    /** Ada's share id for a link of c1's body: derived from the comment id and the address's keyed digest. */
+    private static String shareId(String commentId, String normalizedUrl) {
+        return Hashes.derivedId(commentId, DIGESTS.digest("ada", normalizedUrl));
     }
 
     // --- opening a topic
@@ -134,10 +143,10 @@ class TopicTest {
                 .when(new PostComment(TOPIC, "c1", body, "no", ADA))
                 .expectEvents(
                         new CommentPosted(TOPIC, "c1", body, "no", "ada", "Ada Lovelace"),
-                        new LinkShared(TOPIC, Hashes.derivedId("c1", "https://example.com/fjell"), "c1",
+                        new LinkShared(TOPIC, shareId("c1", "https://example.com/fjell"), "c1",
                                 LinkOrigin.BODY, "https://Example.com/fjell", "https://example.com/fjell",
                                 "example.com", null, "ada", "Ada Lovelace"),
-                        new LinkShared(TOPIC, Hashes.derivedId("c1", "https://nrk.no/p3"), "c1", LinkOrigin.BODY,
+                        new LinkShared(TOPIC, shareId("c1", "https://nrk.no/p3"), "c1", LinkOrigin.BODY,
                                 "https://nrk.no/p3", "https://nrk.no/p3", "nrk.no", null, "ada", "Ada Lovelace"))
                 .expectResultMessagePayload(new CommentResult("c1", TOPIC, 1, 4));
     }
@@ -152,7 +161,7 @@ class TopicTest {
                 new CommentPosted(TOPIC, "c1", body.toString(), "no", "ada", "Ada Lovelace")));
         for (int i = 1; i <= 20; i++) {
             String url = "https://example.com/" + i;
-            expected.add(new LinkShared(TOPIC, Hashes.derivedId("c1", url), "c1", LinkOrigin.BODY, url, url,
+            expected.add(new LinkShared(TOPIC, shareId("c1", url), "c1", LinkOrigin.BODY, url, url,
                     "example.com", null, "ada", "Ada Lovelace"));
         }
         fixture.given(OPENED)
@@ -163,7 +172,7 @@ class TopicTest {
                 .when(new PostComment(TOPIC, "c1", "https://a.example/ og https://b.example/", "no", ADA))
                 .expectEvents(new CommentPosted(TOPIC, "c1", "https://a.example/ og https://b.example/", "no", "ada",
                                 "Ada Lovelace"),
-                        new LinkShared(TOPIC, Hashes.derivedId("c1", "https://a.example/"), "c1", LinkOrigin.BODY,
+                        new LinkShared(TOPIC, shareId("c1", "https://a.example/"), "c1", LinkOrigin.BODY,
                                 "https://a.example/", "https://a.example/", "a.example", null, "ada", "Ada Lovelace"));
     }
 
@@ -173,7 +182,7 @@ class TopicTest {
                 .when(new EditComment(TOPIC, "c1", 1, "https://a.example/ og https://b.example/", ADA))
                 .expectEvents(new CommentEdited(TOPIC, "c1", 2, "https://a.example/ og https://b.example/", "ada",
                                 "Ada Lovelace"),
-                        new LinkShared(TOPIC, Hashes.derivedId("c1", "https://a.example/"), "c1", LinkOrigin.BODY,
+                        new LinkShared(TOPIC, shareId("c1", "https://a.example/"), "c1", LinkOrigin.BODY,
                                 "https://a.example/", "https://a.example/", "a.example", null, "ada", "Ada Lovelace"));
     }
 
@@ -325,7 +334,7 @@ class TopicTest {
                                 "https://example.com/a", "example.com", null, "ada", "Ada Lovelace"))
                 .when(new EditComment(TOPIC, "c1", 1, second, ADA))
                 .expectEvents(new CommentEdited(TOPIC, "c1", 2, second, "ada", "Ada Lovelace"),
-                        new LinkShared(TOPIC, Hashes.derivedId("c1", "https://example.com/b"), "c1", LinkOrigin.BODY,
+                        new LinkShared(TOPIC, shareId("c1", "https://example.com/b"), "c1", LinkOrigin.BODY,
                                 "https://example.com/b", "https://example.com/b", "example.com", null, "ada",
                                 "Ada Lovelace"))
                 .expectResultMessagePayload(new CommentResult("c1", TOPIC, 2, 5));

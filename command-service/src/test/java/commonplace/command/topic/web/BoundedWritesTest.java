@@ -8,6 +8,7 @@ import commonplace.command.support.Tokens;
 import commonplace.command.topic.model.Topic;
 import commonplace.events.ConsistencyPosition;
 import commonplace.events.LinkShared;
+import commonplace.command.privacy.CachedDataKeys;
 import commonplace.testing.IsolatedInfrastructure;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +56,8 @@ class BoundedWritesTest {
     @LocalServerPort
     int port;
     @Autowired
+    CachedDataKeys dataKeys;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     @Qualifier("topicCache")
@@ -66,7 +69,7 @@ class BoundedWritesTest {
     @BeforeAll
     void connect() {
         http = new Http(port);
-        feed = new FeedLog(INFRA.kafkaBootstrapServers(), INFRA.kafkaTopic());
+        feed = new FeedLog(INFRA.kafkaBootstrapServers(), INFRA.kafkaTopic(), dataKeys);
     }
 
     @AfterAll

@@ -7,6 +7,7 @@ import commonplace.command.support.Http;
 import commonplace.command.support.Http.Response;
 import commonplace.command.support.Tokens;
 import commonplace.events.CommentPosted;
+import commonplace.command.privacy.CachedDataKeys;
 import commonplace.testing.IsolatedInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -57,6 +59,8 @@ class HostileTextTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    CachedDataKeys dataKeys;
 
     private Http http;
     private FeedLog feed;
@@ -64,7 +68,7 @@ class HostileTextTest {
     @BeforeAll
     void aTopic() {
         http = new Http(port);
-        feed = new FeedLog(INFRA.kafkaBootstrapServers(), INFRA.kafkaTopic());
+        feed = new FeedLog(INFRA.kafkaBootstrapServers(), INFRA.kafkaTopic(), dataKeys);
         assertThat(http.put(TOPIC, ada, Map.of("title", "Fiendtlig tekst")).status()).isEqualTo(201);
     }
 
