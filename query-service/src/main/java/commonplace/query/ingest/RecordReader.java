@@ -56,7 +56,7 @@ final class RecordReader {
         if (missing != null) {
             return Reading.unreadable(envelope.type() + " payload has no " + missing);
         }
-        return Reading.of(new AppliedEvent(envelope, new Utf8Text(value)));
+        return Reading.of(new AppliedEvent(envelope, new Utf8Text(value), java.util.Map.of()));
     }
 
     /** The first field a projection relies on that the payload lacks, or null. */
