@@ -105,6 +105,8 @@ final class StackSettings {
         environment.put("COMMONPLACE_JWT_SECRET", secret.value());
         environment.put("COMMONPLACE_JWT_ALLOW_DEVELOPMENT_SECRET", String.valueOf(secret.development()));
         environment.put("SERVER_ADDRESS", SERVICE_ADDRESS);
+        // the query service opens sealed events with keys from the command service it starts beside
+        environment.put("COMMONPLACE_KEY_SERVICE_URL", "http://" + SERVICE_ADDRESS + ":" + commandPort());
         return environment;
     }
 

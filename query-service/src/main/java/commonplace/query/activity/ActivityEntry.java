@@ -34,11 +34,11 @@ public record ActivityEntry(String topicId, long sequence, String type, Instant 
         } else if (event instanceof CommentPosted posted) {
             commentId = posted.commentId();
             summaryIfRetracted = "commented";
-            summary = summaryIfRetracted + ": " + quote(posted.body());
+            summary = posted.body() == null ? summaryIfRetracted : summaryIfRetracted + ": " + quote(posted.body());
         } else if (event instanceof ReplyPosted reply) {
             commentId = reply.commentId();
             summaryIfRetracted = "replied to " + reply.parentId();
-            summary = summaryIfRetracted + ": " + quote(reply.body());
+            summary = reply.body() == null ? summaryIfRetracted : summaryIfRetracted + ": " + quote(reply.body());
         } else if (event instanceof CommentEdited edited) {
             commentId = edited.commentId();
             summary = "edited (revision " + edited.revision() + ")";

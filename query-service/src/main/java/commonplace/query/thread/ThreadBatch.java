@@ -50,14 +50,14 @@ final class ThreadBatch {
             column("at", "timestamptz"));
     private static final List<Column> LINK_COLUMNS = List.of(column("comment_id", "text"), column("share_id", "text"),
             column("origin", "text"), column("url", "text"), column("normalized_url", "text"),
-            column("domain", "text"), column("sequence", "bigint"));
+            column("domain", "text"), column("sequence", "bigint"), column("author_id", "text"));
 
     private record Revision(String commentId, int revision, String body, String bodyWithheld, Instant at) {
     }
 
     /** A link on a comment; {@code origin} is "body" (found in its text) or "share". */
     record Link(String commentId, String shareId, String origin, String url, String normalizedUrl, String domain,
-                long sequence) {
+                long sequence, String authorId) {
 
         boolean foundInBody() {
             return "body".equals(origin);
@@ -126,7 +126,7 @@ final class ThreadBatch {
             if (comment != null && !comment.retracted) {
                 String origin = link.origin() == LinkOrigin.BODY ? "body" : "share";
                 linksOf(comment.commentId).putIfAbsent(link.shareId(), new Link(comment.commentId, link.shareId(),
-                        origin, link.url(), link.normalizedUrl(), link.domain(), applied.sequence()));
+                        origin, link.url(), link.normalizedUrl(), link.domain(), applied.sequence(), link.authorId()));
             }
         }
     }
@@ -172,7 +172,7 @@ final class ThreadBatch {
         dropStoredLinksEditedAway(tx);
         List<Object[]> linkRows = links.values().stream().flatMap(ofComment -> ofComment.values().stream())
                 .map(link -> new Object[]{link.commentId(), link.shareId(), link.origin(), link.url(),
-                        link.normalizedUrl(), link.domain(), link.sequence()})
+                        link.normalizedUrl(), link.domain(), link.sequence(), link.authorId()})
                 .toList();
         if (!linkRows.isEmpty()) {
             ArrayInsert.insert(tx, "comment_link", LINK_COLUMNS, linkRows, "on conflict (comment_id, share_id) do nothing");
