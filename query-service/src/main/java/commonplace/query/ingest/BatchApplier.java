@@ -67,7 +67,9 @@ public class BatchApplier {
                         ParkingSettings parking, QueryKeys keys) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.projections = List.copyOf(projections);
+        // a stable sort: the order Spring gives stays, except that scrubbing projections come last
+        this.projections = projections.stream()
+                .sorted(java.util.Comparator.comparing(Projection::appliesLast)).toList();
         this.parking = parking;
         this.keys = keys;
     }
