@@ -121,6 +121,8 @@ final class StackSettings {
                 : value("COMMONPLACE_KEY_ENCRYPTION_KEY").orElseThrow());
         environment.put("COMMONPLACE_KEY_ENCRYPTION_KEY_ALLOW_DEVELOPMENT", String.valueOf(developmentKey));
         environment.put("SERVER_ADDRESS", SERVICE_ADDRESS);
+        // the query service opens sealed events with keys from the command service it starts beside
+        environment.put("COMMONPLACE_KEY_SERVICE_URL", "http://" + SERVICE_ADDRESS + ":" + commandPort());
         return environment;
     }
 

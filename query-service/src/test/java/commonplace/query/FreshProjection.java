@@ -3,7 +3,9 @@ package commonplace.query;
 import com.zaxxer.hikari.HikariDataSource;
 import commonplace.query.authorhistory.AuthorHistoryProjection;
 import commonplace.query.eventlog.EventLogProjection;
+import commonplace.query.erasure.ErasureProjection;
 import commonplace.query.ingest.BatchApplier;
+import commonplace.query.privacy.QueryKeys;
 import commonplace.query.thread.ThreadProjection;
 import commonplace.query.timeline.TimelineProjection;
 import commonplace.query.topics.TopicsProjection;
@@ -18,7 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -47,10 +51,12 @@ final class FreshProjection {
                     .load().migrate();
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             copyAdminDecisions(source, jdbc);
+            QueryKeys keys = QueryKeys.from(URI.create(TestKeyServer.shared().url()), () -> TestTokens.mint(
+                    "fresh-projection", "Fresh projection", List.of("key-reader"), Instant.now().plusSeconds(600)));
             BatchApplier applier = new BatchApplier(jdbc, new TransactionTemplate(
                     new DataSourceTransactionManager(dataSource)), List.of(new EventLogProjection(),
                     new TopicsProjection(), new ThreadProjection(), new TimelineProjection(),
-                    new AuthorHistoryProjection()));
+                    new AuthorHistoryProjection(), new ErasureProjection(keys)), keys);
             for (List<ConsumerRecord<byte[], byte[]>> batch : wholeTopic(source)) {
                 applier.apply(batch);
             }

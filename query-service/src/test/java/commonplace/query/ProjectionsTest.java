@@ -143,7 +143,7 @@ class ProjectionsTest {
                     topic.topicId);
             assertThat(summaries).containsExactly("opened “Edits”", "commented: First https://example.com/a.",
                     "shared example.com", "replied to e-1", "edited (revision 2)", "shared example.org",
-                    "shared share.example", "retracted by a moderator", "shared loose.example");
+                    "shared a link", "retracted by a moderator", "shared loose.example");
         }
     }
 

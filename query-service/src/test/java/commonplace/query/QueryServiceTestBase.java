@@ -60,6 +60,8 @@ abstract class QueryServiceTestBase {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         INFRASTRUCTURE.registerSpringProperties(registry);
+        // sealed events are opened with keys from a real HTTP key endpoint (the command service's contract)
+        registry.add("commonplace.query.keys.url", () -> TestKeyServer.shared().url());
     }
 
     @LocalServerPort

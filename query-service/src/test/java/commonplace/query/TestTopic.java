@@ -12,12 +12,14 @@ import commonplace.events.ReplyPosted;
 import commonplace.events.TopicLocked;
 import commonplace.events.TopicOpened;
 import commonplace.events.TopicUnlocked;
+import commonplace.events.privacy.DataKey;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Writes a topic's events the way the command service publishes them: envelopes with contiguous sequences from 1,
@@ -28,6 +30,7 @@ public final class TestTopic {
     public final String topicId;
     private final List<EventEnvelope> envelopes = new ArrayList<>();
     private Instant clock;
+    private Function<String, DataKey> keys = author -> null;
 
     public TestTopic(String topicId, Instant start) {
         this.topicId = topicId;
@@ -74,8 +77,17 @@ public final class TestTopic {
         return record(new TopicUnlocked(topicId, authorId, authorName));
     }
 
+    /** From now on, events of authors {@code keys} names are sealed under their key, as the command service stores them. */
+    public TestTopic sealedWith(Function<String, DataKey> keys) {
+        this.keys = keys;
+        return this;
+    }
+
     public EventEnvelope record(DiscussionEvent event) {
-        EventEnvelope envelope = EventEnvelope.wrap(UUID.randomUUID().toString(), envelopes.size() + 1L, clock, event);
+        DataKey key = keys.apply(event.authorId());
+        EventEnvelope envelope = key == null
+                ? EventEnvelope.wrap(UUID.randomUUID().toString(), envelopes.size() + 1L, clock, event)
+                : EventEnvelope.wrapSealed(UUID.randomUUID().toString(), envelopes.size() + 1L, clock, event, key);
         clock = clock.plus(Duration.ofSeconds(1));
         envelopes.add(envelope);
         return envelope;

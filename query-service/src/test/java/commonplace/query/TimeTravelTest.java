@@ -59,7 +59,7 @@ class TimeTravelTest extends QueryServiceTestBase {
     }
 
     @Test
-    void beforeARetractionTheCommentStillHasItsBody() {
+    void beforeARetractionTheCommentKeepsItsPlaceWithItsTextWithheld() {
         JsonNode root = thread("2026-11-25T04:05:14Z").get("items").get(0);
         assertThat(root.get("body").asText()).isEqualTo(EDITED_BODY);
         assertThat(root.get("revision").asInt()).isEqualTo(2);
@@ -69,7 +69,9 @@ class TimeTravelTest extends QueryServiceTestBase {
         JsonNode reply = root.get("replies").get(0);
         assertThat(reply.get("commentId").asText()).isEqualTo("tt-reply");
         assertThat(reply.get("retracted").asBoolean()).isFalse();
-        assertThat(reply.get("body").asText()).isEqualTo("Enig.");
+        // retracted later: what it said is withheld at every instant, before the retraction too
+        assertThat(reply.get("body").isNull()).isTrue();
+        assertThat(reply.get("withheld").asText()).isEqualTo("retracted");
         assertThat(ids(reply.get("replies"))).containsExactly("tt-deep");
 
         JsonNode later = thread("2026-11-25T04:05:15Z").get("items").get(0).get("replies").get(0);

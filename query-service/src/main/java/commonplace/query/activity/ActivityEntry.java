@@ -17,7 +17,7 @@ import java.time.Instant;
  * One line of a topic timeline or an author history: what happened, by whom, in a short human summary.
  *
  * @param summaryIfRetracted what replaces {@code summary} once the comment it quotes is retracted; null when the
- *                           summary quotes no comment body
+ *                           summary quotes no comment text (a body, or the domain of a link on the comment)
  */
 public record ActivityEntry(String topicId, long sequence, String type, Instant occurredAt, String commentId,
                             String authorId, String authorName, String summary, String summaryIfRetracted) {
@@ -34,11 +34,11 @@ public record ActivityEntry(String topicId, long sequence, String type, Instant 
         } else if (event instanceof CommentPosted posted) {
             commentId = posted.commentId();
             summaryIfRetracted = "commented";
-            summary = summaryIfRetracted + ": " + quote(posted.body());
+            summary = posted.body() == null ? summaryIfRetracted : summaryIfRetracted + ": " + quote(posted.body());
         } else if (event instanceof ReplyPosted reply) {
             commentId = reply.commentId();
             summaryIfRetracted = "replied to " + reply.parentId();
-            summary = summaryIfRetracted + ": " + quote(reply.body());
+            summary = reply.body() == null ? summaryIfRetracted : summaryIfRetracted + ": " + quote(reply.body());
         } else if (event instanceof CommentEdited edited) {
             commentId = edited.commentId();
             summary = "edited (revision " + edited.revision() + ")";
@@ -47,7 +47,9 @@ public record ActivityEntry(String topicId, long sequence, String type, Instant 
             summary = retracted.byModerator() ? "retracted by a moderator" : "retracted";
         } else if (event instanceof LinkShared link) {
             commentId = link.commentId();
-            summary = "shared " + link.domain();
+            // the domain is part of the comment's text: withheld with it when the comment is retracted
+            summaryIfRetracted = commentId == null ? null : "shared a link";
+            summary = link.domain() == null ? "shared a link" : "shared " + link.domain();
         } else if (event instanceof TopicLocked) {
             summary = "locked";
         } else if (event instanceof TopicUnlocked) {

@@ -53,9 +53,12 @@ public final class ActivityRows {
             ActivityEntry entry = ActivityEntry.of(applied);
             String summary = entry.summary();
             String summaryIfRetracted = entry.summaryIfRetracted();
-            // an entry quoting a comment precedes the comment's retraction: it is the comment being posted
+            // an entry quoting a comment precedes the comment's retraction: the comment being posted, or a link on it
             if (summaryIfRetracted != null && retractedNow.contains(key(entry.topicId(), entry.commentId()))) {
-                quotedInBatch.add(key(entry.topicId(), entry.commentId()));
+                if (!"LinkShared".equals(entry.type())) {
+                    // the comment was posted in this batch, so every entry quoting it is in the batch too
+                    quotedInBatch.add(key(entry.topicId(), entry.commentId()));
+                }
                 summary = summaryIfRetracted;
                 summaryIfRetracted = null;
             }

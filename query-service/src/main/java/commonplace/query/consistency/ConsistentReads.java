@@ -1,6 +1,8 @@
 package commonplace.query.consistency;
 
 import commonplace.events.ConsistencyPosition;
+import commonplace.events.privacy.ErasurePosition;
+import commonplace.query.erasure.ErasureProgress;
 import commonplace.query.consistency.AppliedPositions.Reached;
 import commonplace.query.consistency.AppliedPositions.Standing;
 import commonplace.query.web.ApiProblem;
@@ -19,12 +21,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 
 /**
  * Read-your-writes for every read of the API: {@code ?consistentWith=<position>} holds the request until the
- * position's event is applied, at most the configured timeout (5 s), and then answers anyway with
+ * position's event is applied (for an erasure's position: its {@code AuthorErased} in every topic it spans), at most the configured timeout (5 s), and then answers anyway with
  * {@code X-Commonplace-Stale: true}. What a forged position can cost is bounded:
  * <ul>
  *   <li>where the path names a topic, the position must be of that topic (else 400);</li>
@@ -49,15 +52,17 @@ class ConsistentReads implements WebMvcConfigurer {
     }
 
     private final AppliedPositions positions;
+    private final ErasureProgress erasures;
     private final Duration timeout;
     private final long maxAhead;
     private final Semaphore waiters;
 
-    ConsistentReads(AppliedPositions positions,
+    ConsistentReads(AppliedPositions positions, ErasureProgress erasures,
                     @Value("${commonplace.query.consistency-timeout:5s}") Duration timeout,
                     @Value("${commonplace.query.consistency-max-ahead:10000}") long maxAhead,
                     @Value("${commonplace.query.consistency-max-waiters:2000}") int maxWaiters) {
         this.positions = positions;
+        this.erasures = erasures;
         this.timeout = timeout;
         this.maxAhead = maxAhead;
         this.waiters = new Semaphore(Math.max(0, maxWaiters));
@@ -81,6 +86,10 @@ class ConsistentReads implements WebMvcConfigurer {
         String requested = request.getParameter(PARAMETER);
         if (requested == null) {
             return true;
+        }
+        Optional<ErasurePosition> erasure = ErasurePosition.decode(requested);
+        if (erasure.isPresent()) {
+            return answerOrWaitFor(erasure.get(), request, response);
         }
         ConsistencyPosition position = ConsistencyPosition.decode(requested)
                 .orElseThrow(() -> ApiProblem.invalid(PARAMETER, "is not a position this service issued"));
@@ -106,6 +115,36 @@ class ConsistentReads implements WebMvcConfigurer {
         CompletableFuture<Reached> reached;
         try {
             reached = positions.whenApplied(position.topicId(), position.sequence(), timeout);
+        } catch (RuntimeException e) {
+            waiters.release();
+            throw e;
+        }
+        reached.whenComplete((result, failure) -> waiters.release());
+        if (reached.isDone()) {
+            mark(response, reached.getNow(Reached.TIMED_OUT));
+            return true;
+        }
+        suspendUntil(request, response, reached);
+        return false;
+    }
+
+    /**
+     * An erasure's position (it spans many topics): reached once its {@code AuthorErased} is applied in every topic it
+     * names; waited for like any position, within the same bounds.
+     */
+    private boolean answerOrWaitFor(ErasurePosition erasure, HttpServletRequest request,
+                                    HttpServletResponse response) {
+        if (erasures.reached(erasure)) {
+            return true;
+        }
+        if (!waiters.tryAcquire()) {
+            mark(response, Reached.TIMED_OUT);
+            return true;
+        }
+        CompletableFuture<Reached> reached;
+        try {
+            reached = erasures.whenReached(erasure, timeout)
+                    .thenApply(applied -> applied ? Reached.APPLIED : Reached.TIMED_OUT);
         } catch (RuntimeException e) {
             waiters.release();
             throw e;

@@ -3,7 +3,9 @@ package commonplace.query.eventlog;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalLong;
 
 /** Reads a topic's envelopes from {@code event_log} in sequence order, in keyset chunks. */
@@ -11,7 +13,7 @@ import java.util.OptionalLong;
 class EventFeedQueries {
 
     /** One envelope as it arrived, with its sequence in the topic. */
-    record Line(long sequence, String envelope) {
+    record Line(long sequence, String type, String envelope) {
     }
 
     private final JdbcTemplate jdbc;
@@ -28,9 +30,15 @@ class EventFeedQueries {
 
     /** Up to {@code count} envelopes after {@code afterSequence}, none past {@code lastSequence}. */
     List<Line> chunk(String topicId, long afterSequence, long lastSequence, int count) {
-        return jdbc.query("select sequence, envelope from event_log "
+        return jdbc.query("select sequence, type, envelope from event_log "
                         + "where topic_id = ? and sequence > ? and sequence <= ? order by sequence limit ?",
-                (row, index) -> new Line(row.getLong("sequence"), row.getString("envelope")),
+                (row, index) -> new Line(row.getLong("sequence"), row.getString("type"), row.getString("envelope")),
                 topicId, afterSequence, lastSequence, count);
+    }
+
+    /** The topic's comments retracted by now: their texts are withheld from anonymous readers at every position. */
+    Set<String> retractedComments(String topicId) {
+        return new HashSet<>(jdbc.queryForList("select comment_id from comment where topic_id = ? and retracted",
+                String.class, topicId));
     }
 }

@@ -5,6 +5,8 @@ import commonplace.query.ingest.RecordReader.Reading;
 import commonplace.query.parking.ParkedRecord;
 import commonplace.query.parking.ParkingSettings;
 import commonplace.query.parking.ParkingTables;
+import commonplace.query.privacy.QueryKeys;
+import commonplace.events.privacy.KeysUnavailableException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,18 +51,32 @@ public class BatchApplier {
     private final TransactionTemplate transactions;
     private final List<Projection> projections;
     private final ParkingSettings parking;
+    private final QueryKeys keys;
 
     public BatchApplier(JdbcTemplate jdbc, TransactionTemplate transactions, List<Projection> projections) {
-        this(jdbc, transactions, projections, ParkingSettings.defaults());
+        this(jdbc, transactions, projections, ParkingSettings.defaults(), QueryKeys.none());
+    }
+
+    public BatchApplier(JdbcTemplate jdbc, TransactionTemplate transactions, List<Projection> projections,
+                        QueryKeys keys) {
+        this(jdbc, transactions, projections, ParkingSettings.defaults(), keys);
     }
 
     @Autowired
     public BatchApplier(JdbcTemplate jdbc, TransactionTemplate transactions, List<Projection> projections,
-                        ParkingSettings parking) {
+                        ParkingSettings parking, QueryKeys keys) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.projections = List.copyOf(projections);
+        // a stable sort: the order Spring gives stays, except that scrubbing projections come last
+        this.projections = projections.stream()
+                .sorted(java.util.Comparator.comparing(Projection::appliesLast)).toList();
         this.parking = parking;
+        this.keys = keys;
+    }
+
+    /** Where sealed events get their keys. */
+    public QueryKeys keys() {
+        return keys;
     }
 
     public List<Projection> projections() {
@@ -69,18 +85,23 @@ public class BatchApplier {
 
     /** The same projections and parking rules on other tables, such as a rebuild's. */
     public BatchApplier on(JdbcTemplate otherTables, TransactionTemplate otherTransactions) {
-        return new BatchApplier(otherTables, otherTransactions, projections, parking);
+        return new BatchApplier(otherTables, otherTransactions, projections, parking, keys);
     }
 
     /**
      * Applies {@code records} (in partition order) and stores the offsets after them.
      *
+     * @throws KeysUnavailableException when the key endpoint cannot answer: nothing was stored, the caller offers the
+     *                                  records again after a pause (never parked, never placeholders for keys that exist)
      * @throws RuntimeException when the database does not answer: nothing was stored, the caller should offer the
      *                          records again later
      */
     public BatchOutcome apply(List<ConsumerRecord<byte[], byte[]>> records) {
+        BatchKeys.prepare(keys, records);
         try {
             return transactions.execute(status -> applyInOneTransaction(records));
+        } catch (KeysUnavailableException e) {
+            throw e;
         } catch (RuntimeException e) {
             if (records.size() == 1) {
                 return applyAlone(records.get(0), e);
@@ -104,7 +125,7 @@ public class BatchApplier {
         List<DeadLetter> deadLetters = new ArrayList<>();
         Map<String, Map<Integer, Long>> nextOffsets = new TreeMap<>();
         for (ConsumerRecord<byte[], byte[]> record : records) {
-            Reading reading = RecordReader.read(record);
+            Reading reading = RecordReader.read(record, keys);
             if (reading.event() != null) {
                 readable.add(new Arrived(reading.event(), record.partition(), record.offset()));
             } else {
@@ -195,6 +216,8 @@ public class BatchApplier {
             pause(parking.backoffAfter(attempt));
             try {
                 return transactions.execute(status -> applyInOneTransaction(List.of(record)));
+            } catch (KeysUnavailableException e) {
+                throw e;
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -204,7 +227,7 @@ public class BatchApplier {
     /** Parks the record's topic at it and stores the offset after it, in one transaction. */
     private BatchOutcome park(ConsumerRecord<byte[], byte[]> record, RuntimeException failure, int attempts) {
         String reason = FailureReasons.ofApplying(failure);
-        Reading reading = RecordReader.read(record);
+        Reading reading = RecordReader.read(record, keys);
         return transactions.execute(status -> {
             OffsetStore.save(jdbc, record.topic(), Map.of(record.partition(), record.offset() + 1));
             if (reading.event() == null) {

@@ -5,6 +5,7 @@ import commonplace.query.ingest.RecordReader.Reading;
 import commonplace.query.parking.ParkingTables;
 import commonplace.query.parking.ParkingTables.Resumable;
 import commonplace.query.parking.ParkingTables.Waiting;
+import commonplace.events.privacy.KeysUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -86,6 +87,9 @@ class ParkedTopicResumer {
     private Step step(String topicId, int limit) {
         try {
             return transactions.execute(status -> stepInOneTransaction(topicId, limit));
+        } catch (KeysUnavailableException e) {
+            // the keys come back: the topic waits as it is, and the consumer tries again after a pause
+            throw e;
         } catch (RuntimeException e) {
             if (!applier.databaseAnswers()) {
                 throw e;
@@ -132,7 +136,7 @@ class ParkedTopicResumer {
         List<Arrived> events = new ArrayList<>(waiting.size());
         List<Long> arrivals = new ArrayList<>(waiting.size());
         for (Waiting record : waiting) {
-            Reading reading = RecordReader.read(record.value());
+            Reading reading = RecordReader.read(record.value(), applier.keys());
             arrivals.add(record.arrival());
             if (reading.event() == null) {
                 // readable when it was parked; a later version may read less. The topic goes on without it.
@@ -175,11 +179,11 @@ class ParkedTopicResumer {
         return new Step(BatchOutcome.empty(), 1, false, false);
     }
 
-    private static String typeOf(List<Waiting> head) {
+    private String typeOf(List<Waiting> head) {
         if (head.isEmpty()) {
             return "unknown";
         }
-        Reading reading = RecordReader.read(head.get(0).value());
+        Reading reading = RecordReader.read(head.get(0).value(), applier.keys());
         return reading.event() == null ? "unreadable" : reading.event().type();
     }
 }

@@ -15,4 +15,9 @@ public interface Projection {
     String name();
 
     void apply(List<AppliedEvent> batch, JdbcTemplate tx);
+
+    /** True for a projection that changes what the others wrote (an erasure's scrub): it runs after them. */
+    default boolean appliesLast() {
+        return false;
+    }
 }

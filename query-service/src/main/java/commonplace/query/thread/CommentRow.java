@@ -18,7 +18,7 @@ final class CommentRow {
     static final int PATH_LEVELS = 32;
 
     static final String COLUMNS = "comment_id, topic_id, parent_id, root_id, path, depth, sequence, author_id, "
-            + "author_name, body, created_at, edited_at, revision, retracted, reply_count";
+            + "author_name, body, body_withheld, created_at, edited_at, revision, retracted, reply_count";
 
     static final RowMapper<CommentRow> MAPPER = (row, index) -> {
         CommentRow comment = new CommentRow(row.getString("comment_id"), row.getString("topic_id"),
@@ -26,6 +26,7 @@ final class CommentRow {
                 row.getLong("sequence"), row.getString("author_id"), row.getString("author_name"),
                 Sql.instant(row, "created_at"));
         comment.body = row.getString("body");
+        comment.bodyWithheld = row.getString("body_withheld");
         comment.editedAt = Sql.instant(row, "edited_at");
         comment.revision = row.getInt("revision");
         comment.retracted = row.getBoolean("retracted");
@@ -44,6 +45,8 @@ final class CommentRow {
     final String authorName;
     final Instant createdAt;
     String body;
+    /** Why the body is not here ({@code erased}, {@code unreadable}), or null: a retraction says so by itself. */
+    String bodyWithheld;
     Instant editedAt;
     int revision = 1;
     boolean retracted;

@@ -4,6 +4,8 @@ import commonplace.events.EventEnvelope;
 import commonplace.events.UnreadableEventException;
 import commonplace.query.ingest.AppliedEvent;
 import commonplace.query.ingest.Sql;
+import commonplace.query.privacy.QueryKeys;
+import commonplace.query.privacy.SealedEnvelopes;
 import commonplace.query.thread.CommentViews.LinkView;
 import commonplace.query.thread.CommentViews.ThreadComment;
 import commonplace.query.thread.ThreadQueries.Sort;
@@ -19,15 +21,19 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * Time travel: a topic's thread exactly as it was at an instant, folded in memory from its events in
- * {@code event_log} (one query) by the same {@link ThreadBatch} rules that write the thread tables, then paged the
- * way {@link ThreadQueries} pages the tables.
+ * {@code event_log} (one query, each stored envelope opened with the data keys) by the same {@link ThreadBatch} rules
+ * that write the thread tables, then paged the way {@link ThreadQueries} pages the tables. A comment retracted since
+ * keeps its place as it was then, its text withheld ({@code retracted}): a retraction hides every earlier state too,
+ * unless an admin asks for it ({@code includeRetracted}).
  */
 @Component
 class ThreadAsOf {
@@ -35,9 +41,11 @@ class ThreadAsOf {
     private static final Logger log = LoggerFactory.getLogger(ThreadAsOf.class);
 
     private final JdbcTemplate jdbc;
+    private final QueryKeys keys;
 
-    ThreadAsOf(JdbcTemplate jdbc) {
+    ThreadAsOf(JdbcTemplate jdbc, QueryKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
     }
 
     /**
@@ -45,7 +53,9 @@ class ThreadAsOf {
      * had no event by then.
      */
     Optional<Page<ThreadComment>> roots(String topicId, Instant asOf, Sort sort, ThreadCursor after, int limit,
-                                        int displayDepth) {
+                                        int displayDepth, boolean includeRetracted) {
+        // read before the fold: a comment retracted meanwhile is withheld too, never the other way round
+        Set<String> retractedSince = includeRetracted ? Set.of() : retractedNow(topicId);
         Optional<ThreadBatch> folded = fold(topicId, asOf);
         if (folded.isEmpty()) {
             return Optional.empty();
@@ -64,14 +74,20 @@ class ThreadAsOf {
                         .toList(),
                 tree -> ThreadQueries.cursorAfter(tree, sort));
         Map<String, List<LinkView>> links = new HashMap<>();
-        page.items().stream().flatMap(tree -> tree.commentIds().stream()).forEach(commentId -> {
+        page.items().stream().flatMap(tree -> tree.commentIds().stream())
+                .filter(commentId -> !retractedSince.contains(commentId)).forEach(commentId -> {
             List<LinkView> views = folded.get().links(commentId).stream()
                     .map(link -> new LinkView(link.url(), link.normalizedUrl(), link.domain())).toList();
             if (!views.isEmpty()) {
                 links.put(commentId, views);
             }
         });
-        return Optional.of(page.map(tree -> tree.render(links, displayDepth)));
+        return Optional.of(page.map(tree -> tree.render(links, displayDepth, retractedSince)));
+    }
+
+    private Set<String> retractedNow(String topicId) {
+        return new HashSet<>(jdbc.queryForList("select comment_id from comment where topic_id = ? and retracted",
+                String.class, topicId));
     }
 
     /** Every event of the topic that had happened by {@code asOf}, in sequence order, folded from nothing. */
@@ -88,7 +104,8 @@ class ThreadAsOf {
                     String json = row.getString("envelope");
                     try {
                         EventEnvelope envelope = EventEnvelope.fromJson(json.getBytes(StandardCharsets.UTF_8));
-                        fold.apply(new AppliedEvent(envelope, envelope.event(), json));
+                        fold.apply(SealedEnvelopes.maySeal(json) ? new AppliedEvent(envelope, envelope.read(keys), json)
+                                : new AppliedEvent(envelope, envelope.event(), json));
                     } catch (UnreadableEventException e) {
                         // it was readable when it was applied; an envelope of a type since withdrawn is skipped
                         log.warn("{} #{} in event_log is no longer readable; left out of asOf", topicId,

@@ -41,21 +41,23 @@ final class ThreadBatch {
     private static final List<Column> COMMENT_COLUMNS = List.of(column("comment_id", "text"),
             column("topic_id", "text"), column("parent_id", "text"), column("root_id", "text"), column("path", "text"),
             column("depth", "integer"), column("sequence", "bigint"), column("author_id", "text"),
-            column("author_name", "text"), column("body", "text"), column("created_at", "timestamptz"),
+            column("author_name", "text"), column("body", "text"), column("body_withheld", "text"),
+            column("created_at", "timestamptz"),
             column("edited_at", "timestamptz"), column("revision", "integer"), column("retracted", "boolean"),
             column("reply_count", "integer"));
     private static final List<Column> REVISION_COLUMNS = List.of(column("comment_id", "text"),
-            column("revision", "integer"), column("body", "text"), column("at", "timestamptz"));
+            column("revision", "integer"), column("body", "text"), column("body_withheld", "text"),
+            column("at", "timestamptz"));
     private static final List<Column> LINK_COLUMNS = List.of(column("comment_id", "text"), column("share_id", "text"),
             column("origin", "text"), column("url", "text"), column("normalized_url", "text"),
-            column("domain", "text"), column("sequence", "bigint"));
+            column("domain", "text"), column("sequence", "bigint"), column("author_id", "text"));
 
-    private record Revision(String commentId, int revision, String body, Instant at) {
+    private record Revision(String commentId, int revision, String body, String bodyWithheld, Instant at) {
     }
 
     /** A link on a comment; {@code origin} is "body" (found in its text) or "share". */
     record Link(String commentId, String shareId, String origin, String url, String normalizedUrl, String domain,
-                long sequence) {
+                long sequence, String authorId) {
 
         boolean foundInBody() {
             return "body".equals(origin);
@@ -81,14 +83,15 @@ final class ThreadBatch {
         if (event instanceof CommentPosted posted) {
             String path = CommentRow.rootPath(applied.sequence());
             create(applied, new CommentRow(posted.commentId(), posted.topicId(), null, posted.commentId(), path, 0,
-                    applied.sequence(), posted.authorId(), authorName(event), applied.occurredAt()), posted.body());
+                    applied.sequence(), posted.authorId(), authorName(event), applied.occurredAt()), posted.body(),
+                    withheldBody(applied));
         } else if (event instanceof ReplyPosted reply) {
             CommentRow parent = find(reply.topicId(), reply.parentId(), applied);
             if (parent != null) {
                 String path = CommentRow.replyPath(parent, applied.sequence());
                 if (create(applied, new CommentRow(reply.commentId(), reply.topicId(), parent.commentId,
                         parent.rootId, path, parent.depth + 1, applied.sequence(), reply.authorId(),
-                        authorName(event), applied.occurredAt()), reply.body())) {
+                        authorName(event), applied.occurredAt()), reply.body(), withheldBody(applied))) {
                     parent.replyCount++;
                     touch(parent);
                 }
@@ -97,10 +100,12 @@ final class ThreadBatch {
             CommentRow comment = find(edit.topicId(), edit.commentId(), applied);
             if (comment != null && !comment.retracted) {
                 comment.body = edit.body();
+                comment.bodyWithheld = withheldBody(applied);
                 comment.revision = edit.revision();
                 comment.editedAt = applied.occurredAt();
-                revisions.add(new Revision(comment.commentId, edit.revision(), edit.body(), applied.occurredAt()));
-                BodyLinks body = BodyLinks.in(edit.body());
+                revisions.add(new Revision(comment.commentId, edit.revision(), edit.body(), comment.bodyWithheld,
+                        applied.occurredAt()));
+                BodyLinks body = BodyLinks.in(edit.body() == null ? "" : edit.body());
                 editedBodies.computeIfAbsent(comment.commentId, id -> new ArrayList<>()).add(body);
                 linksOf(comment.commentId).values().removeIf(link -> link.foundInBody() && !body.contains(link.url()));
                 touch(comment);
@@ -114,12 +119,14 @@ final class ThreadBatch {
                 links.remove(comment.commentId);
                 touch(comment);
             }
-        } else if (event instanceof LinkShared link && link.commentId() != null) {
+        } else if (event instanceof LinkShared link && link.commentId() != null && link.url() != null
+                && link.normalizedUrl() != null && link.domain() != null) {
+            // a link whose address is withheld (its writer erased) has nothing to show
             CommentRow comment = find(link.topicId(), link.commentId(), applied);
             if (comment != null && !comment.retracted) {
                 String origin = link.origin() == LinkOrigin.BODY ? "body" : "share";
                 linksOf(comment.commentId).putIfAbsent(link.shareId(), new Link(comment.commentId, link.shareId(),
-                        origin, link.url(), link.normalizedUrl(), link.domain(), applied.sequence()));
+                        origin, link.url(), link.normalizedUrl(), link.domain(), applied.sequence(), link.authorId()));
             }
         }
     }
@@ -134,14 +141,16 @@ final class ThreadBatch {
             // one statement for the batch: a statement per comment costs far more than the rows it changes
             tx.update("""
                     update comment c
-                    set body = u.body, edited_at = u.edited_at, revision = u.revision, retracted = u.retracted,
-                        reply_count = u.reply_count
-                    from unnest(cast(? as text[]), cast(? as text[]), cast(cast(? as text[]) as timestamptz[]),
+                    set body = u.body, body_withheld = u.body_withheld, edited_at = u.edited_at,
+                        revision = u.revision, retracted = u.retracted, reply_count = u.reply_count
+                    from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                cast(cast(? as text[]) as timestamptz[]),
                                 cast(? as integer[]), cast(? as boolean[]), cast(? as integer[]))
-                         as u(comment_id, body, edited_at, revision, retracted, reply_count)
+                         as u(comment_id, body, body_withheld, edited_at, revision, retracted, reply_count)
                     where c.comment_id = u.comment_id""",
                     updates.stream().map(comment -> comment.commentId).toArray(String[]::new),
                     updates.stream().map(comment -> comment.body).toArray(String[]::new),
+                    updates.stream().map(comment -> comment.bodyWithheld).toArray(String[]::new),
                     Sql.timestamps(updates.stream().map(comment -> comment.editedAt).toList()),
                     updates.stream().map(comment -> comment.revision).toArray(Integer[]::new),
                     updates.stream().map(comment -> comment.retracted).toArray(Boolean[]::new),
@@ -152,7 +161,7 @@ final class ThreadBatch {
             ArrayInsert.insert(tx, "comment_revision", REVISION_COLUMNS,
                     revisions.stream().map(revision -> new Object[]{revision.commentId(), revision.revision(),
                             comments.get(revision.commentId()).retracted ? null : revision.body(),
-                            revision.at()}).toList(), "on conflict (comment_id, revision) do nothing");
+                            revision.bodyWithheld(), revision.at()}).toList(), "on conflict (comment_id, revision) do nothing");
         }
         String[] retractedBefore = retracted.stream().filter(id -> !created.containsKey(id)).toArray(String[]::new);
         if (retractedBefore.length > 0) {
@@ -163,7 +172,7 @@ final class ThreadBatch {
         dropStoredLinksEditedAway(tx);
         List<Object[]> linkRows = links.values().stream().flatMap(ofComment -> ofComment.values().stream())
                 .map(link -> new Object[]{link.commentId(), link.shareId(), link.origin(), link.url(),
-                        link.normalizedUrl(), link.domain(), link.sequence()})
+                        link.normalizedUrl(), link.domain(), link.sequence(), link.authorId()})
                 .toList();
         if (!linkRows.isEmpty()) {
             ArrayInsert.insert(tx, "comment_link", LINK_COLUMNS, linkRows, "on conflict (comment_id, share_id) do nothing");
@@ -205,16 +214,17 @@ final class ThreadBatch {
     }
 
     /** Adds a new comment with revision 1; false when its id is taken (it is then left as it was). */
-    private boolean create(AppliedEvent applied, CommentRow comment, String body) {
+    private boolean create(AppliedEvent applied, CommentRow comment, String body, String bodyWithheld) {
         if (comments.containsKey(comment.commentId)) {
             log.warn("{} #{} posts comment {} again; ignored", applied.topicId(), applied.sequence(),
                     comment.commentId);
             return false;
         }
         comment.body = body;
+        comment.bodyWithheld = bodyWithheld;
         comments.put(comment.commentId, comment);
         created.put(comment.commentId, comment);
-        revisions.add(new Revision(comment.commentId, 1, body, applied.occurredAt()));
+        revisions.add(new Revision(comment.commentId, 1, body, bodyWithheld, applied.occurredAt()));
         return true;
     }
 
@@ -236,6 +246,11 @@ final class ThreadBatch {
         changed.add(comment.commentId);
     }
 
+    /** Why the event's body is withheld (its writer erased, or it does not open), or null. */
+    private static String withheldBody(AppliedEvent applied) {
+        return applied.withheld("body") == null ? null : applied.withheld("body").wire();
+    }
+
     private static String authorName(DiscussionEvent event) {
         return event.authorName() == null ? event.authorId() : event.authorName();
     }
@@ -243,7 +258,7 @@ final class ThreadBatch {
     private static Object[] insertValues(CommentRow comment) {
         return new Object[]{comment.commentId, comment.topicId, comment.parentId, comment.rootId, comment.path,
                 comment.depth, comment.sequence, comment.authorId, comment.authorName, comment.body,
-                comment.createdAt, comment.editedAt, comment.revision,
+                comment.bodyWithheld, comment.createdAt, comment.editedAt, comment.revision,
                 comment.retracted, comment.replyCount};
     }
 }

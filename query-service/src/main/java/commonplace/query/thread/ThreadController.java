@@ -2,6 +2,7 @@ package commonplace.query.thread;
 
 import commonplace.query.thread.CommentViews.CommentDetail;
 import commonplace.query.thread.ThreadQueries.Sort;
+import commonplace.query.web.AdminOption;
 import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Limits;
@@ -42,8 +43,15 @@ class ThreadController {
     ResponseEntity<byte[]> thread(@PathVariable String topicId, @RequestParam(required = false) String sort,
                                   @RequestParam(required = false) String limit,
                                   @RequestParam(required = false) String cursor,
-                                  @RequestParam(required = false) String asOf, WebRequest request) {
+                                  @RequestParam(required = false) String asOf,
+                                  @RequestParam(name = AdminOption.INCLUDE_RETRACTED, required = false)
+                                  String includeRetracted, WebRequest request) {
         Ids.topicId(topicId);
+        boolean retractedToo = AdminOption.includeRetracted(includeRetracted);
+        if (retractedToo && asOf == null) {
+            throw ApiProblem.invalid(AdminOption.INCLUDE_RETRACTED, "is taken with asOf only: the thread itself "
+                    + "holds no retracted text");
+        }
         Sort order = sort(sort);
         int pageSize = Limits.parse(limit);
         Instant instant = asOf == null ? null : instant(asOf);
@@ -51,7 +59,7 @@ class ThreadController {
         // the display depth too: a restart with another one must not confirm pages of the old shape
         String pageKey = String.join(" ", "thread", order.name(), String.valueOf(pageSize),
                 after == null ? "first" : String.valueOf(after.afterSequence()), String.valueOf(instant),
-                "depth " + displayDepth);
+                "depth " + displayDepth, retractedToo ? "with retracted" : "public");
         if (instant == null) {
             return pages.answer(request, topicId, pageKey, () -> ApiProblem.notFound("No topic " + topicId + "."),
                     () -> queries.roots(topicId, order, after, pageSize, displayDepth));
@@ -59,7 +67,7 @@ class ThreadController {
         Supplier<ApiProblem> noEventsThen = () ->
                 ApiProblem.notFound("Topic " + topicId + " had no events at " + instant + ".");
         return pages.answer(request, topicId, pageKey, noEventsThen,
-                () -> asOfQueries.roots(topicId, instant, order, after, pageSize, displayDepth)
+                () -> asOfQueries.roots(topicId, instant, order, after, pageSize, displayDepth, retractedToo)
                         .orElseThrow(noEventsThen));
     }
 

@@ -98,12 +98,15 @@ class ThreadQueries {
         }
         CommentRow comment = found.get(0);
         List<RevisionView> revisions = jdbc.query(
-                "select revision, body, at from comment_revision where comment_id = ? order by revision",
-                (row, index) -> new RevisionView(row.getInt("revision"), row.getString("body"), Sql.instant(row, "at")),
+                "select revision, body, body_withheld, at from comment_revision where comment_id = ? order by revision",
+                (row, index) -> new RevisionView(row.getInt("revision"), comment.retracted ? null : row.getString("body"),
+                        row.getString("body_withheld") != null ? row.getString("body_withheld")
+                                : comment.retracted ? "retracted" : null, Sql.instant(row, "at")),
                 commentId);
         List<LinkView> links = links(new String[]{commentId}).getOrDefault(commentId, List.of());
         return Optional.of(new CommentDetail(comment.commentId, comment.topicId, comment.parentId, comment.depth,
-                new Author(comment.authorId, comment.authorName), comment.body, comment.createdAt, comment.editedAt,
+                new Author(comment.authorId, comment.authorName), comment.retracted ? null : comment.body,
+                ThreadTree.withheld(comment, false), comment.createdAt, comment.editedAt,
                 comment.revision, comment.retracted, links, comment.replyCount, revisions));
     }
 

@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A root comment and every reply below it, in the answer shape: replies nest down to a display depth; below it they
@@ -38,18 +39,23 @@ record ThreadTree(CommentRow root, List<CommentRow> descendants) {
 
     /** The root with its replies nested down to {@code displayDepth}, each comment with its links. */
     ThreadComment render(Map<String, List<LinkView>> links, int displayDepth) {
+        return render(links, displayDepth, Set.of());
+    }
+
+    /** As {@link #render(Map, int)}, with the texts of the {@code retractedSince} comments withheld as retracted. */
+    ThreadComment render(Map<String, List<LinkView>> links, int displayDepth, Set<String> retractedSince) {
         Map<String, List<CommentRow>> replies = new HashMap<>();
         for (CommentRow reply : descendants) {
             replies.computeIfAbsent(reply.parentId, id -> new ArrayList<>()).add(reply);
         }
         replies.values().forEach(ofOne -> ofOne.sort(OLDEST_FIRST));
-        ThreadComment answer = view(root, links);
+        ThreadComment answer = view(root, links, retractedSince);
         Deque<Placed> toPlace = new ArrayDeque<>();
         pushRepliesOf(root, answer, replies, toPlace);
         while (!toPlace.isEmpty()) {
             Placed next = toPlace.pop();
             CommentRow comment = next.comment();
-            ThreadComment view = view(comment, links);
+            ThreadComment view = view(comment, links, retractedSince);
             next.under().replies().add(view);
             // down to the display depth a comment's replies nest in it; below, they join the flat list it is in
             pushRepliesOf(comment, comment.depth <= displayDepth ? view : next.under(), replies, toPlace);
@@ -70,10 +76,22 @@ record ThreadTree(CommentRow root, List<CommentRow> descendants) {
         }
     }
 
-    private static ThreadComment view(CommentRow comment, Map<String, List<LinkView>> links) {
+    private static ThreadComment view(CommentRow comment, Map<String, List<LinkView>> links,
+                                      Set<String> retractedSince) {
+        boolean hidden = retractedSince.contains(comment.commentId);
         return new ThreadComment(comment.commentId, comment.parentId, comment.depth,
                 new Author(comment.authorId, comment.authorName),
-                comment.body, comment.createdAt, comment.editedAt, comment.revision, comment.retracted,
-                links.getOrDefault(comment.commentId, List.of()), comment.replyCount, new ArrayList<>());
+                hidden ? null : comment.body, withheld(comment, hidden), comment.createdAt, comment.editedAt,
+                comment.revision, comment.retracted,
+                hidden ? List.of() : links.getOrDefault(comment.commentId, List.of()), comment.replyCount,
+                new ArrayList<>());
+    }
+
+    /** Why the comment's text is not shown, or null when it is. */
+    static String withheld(CommentRow comment, boolean retractedSince) {
+        if (comment.bodyWithheld != null) {
+            return comment.bodyWithheld;
+        }
+        return comment.retracted || retractedSince ? "retracted" : null;
     }
 }

@@ -73,7 +73,8 @@ public class TopicsProjection implements Projection {
                 TopicOpened opened = (TopicOpened) change.opened.event();
                 rows.add(new Object[]{topicId, opened.title(), opened.url(), opened.normalizedUrl(),
                         opened.description(), Sql.timestamp(change.opened.occurredAt()), opened.authorId(),
-                        opened.authorName(), Sql.timestamp(change.opened.occurredAt()), change.opened.sequence()});
+                        opened.authorName() == null ? opened.authorId() : opened.authorName(),
+                        Sql.timestamp(change.opened.occurredAt()), change.opened.sequence()});
             }
         });
         if (rows.isEmpty()) {

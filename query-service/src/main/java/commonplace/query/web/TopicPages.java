@@ -94,6 +94,12 @@ public class TopicPages {
                 .body(page);
     }
 
+    /** Forgets every rendered page of the topic (an erasure scrubbed it; its version has moved on as well). */
+    public void forget(String topicId) {
+        String prefix = topicId + '\n';
+        rendered.asMap().keySet().removeIf(key -> key.startsWith(prefix));
+    }
+
     /** The topic's version, or null when no event of it is applied; doubles as the 404 check. */
     private Version version(String topicId) {
         List<Version> found = jdbc.query("select tableoid::bigint as table_id, last_sequence from topic "

@@ -195,6 +195,20 @@ public enum ProblemType {
     KEY_STORE_UNREADABLE("key-store-unreadable", HttpStatus.SERVICE_UNAVAILABLE, "Key Store Unreadable",
             "a data key cannot be unwrapped with the configured key-encryption keys; retry later"),
 
+    /**
+     * The data keys needed to open sealed events cannot be had right now (the key endpoint is down or refuses this
+     * service); nothing is shown in their place. {@code Retry-After} says when to try again.
+     */
+    KEYS_UNAVAILABLE("keys-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Keys Unavailable",
+            "the data keys to open these events cannot be had right now; retry shortly"),
+
+    /**
+     * As many threads as the service folds at once for instants not asked for before are being folded
+     * ({@code asOf}); {@code Retry-After} says when to try again.
+     */
+    TIME_TRAVEL_BUSY("time-travel-busy", HttpStatus.SERVICE_UNAVAILABLE, "Time Travel Busy",
+            "the service is folding as many threads for past instants as it allows; try again shortly"),
+
     /** Only HTTP/1.0 and HTTP/1.1 are spoken here. */
     HTTP_VERSION_NOT_SUPPORTED("http-version-not-supported", HttpStatus.HTTP_VERSION_NOT_SUPPORTED,
             "HTTP Version Not Supported", "only HTTP/1.1 and HTTP/1.0 are spoken here");

@@ -59,6 +59,17 @@ public class ApiSecurity {
     public HttpSecurity statelessBearerApi(HttpSecurity http,
                                            Converter<Jwt, ? extends AbstractAuthenticationToken> authentication)
             throws Exception {
+        return statelessBearerApi(http, authentication, request -> false);
+    }
+
+    /**
+     * As {@link #statelessBearerApi(HttpSecurity, Converter)}, and the reads {@code readsWithToken} matches take their
+     * token too (a person's own export, an admin's explicit option): on those a bad token is a 401 as on a write.
+     */
+    public HttpSecurity statelessBearerApi(HttpSecurity http,
+                                           Converter<Jwt, ? extends AbstractAuthenticationToken> authentication,
+                                           RequestMatcher readsWithToken)
+            throws Exception {
         return http
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -68,7 +79,7 @@ public class ApiSecurity {
                         .requestMatchers(HEALTH).permitAll()
                         .requestMatchers(ADMIN_ONLY).hasAuthority(Roles.ADMIN_AUTHORITY))
                 .oauth2ResourceServer(server -> server
-                        .bearerTokenResolver(tokensOnWritesOnly())
+                        .bearerTokenResolver(tokensOnWritesOnly(readsWithToken))
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(authentication))
                         .authenticationEntryPoint(authenticationEntryPoint())
                         .accessDeniedHandler(accessDeniedHandler()))
@@ -113,10 +124,11 @@ public class ApiSecurity {
      * Public reads never fail on a token they do not need, however broken it is; writes and the admin-only reads take
      * theirs. A token too long to be one is refused before anything parses it.
      */
-    private static BearerTokenResolver tokensOnWritesOnly() {
+    private static BearerTokenResolver tokensOnWritesOnly(RequestMatcher readsWithToken) {
         DefaultBearerTokenResolver standard = new DefaultBearerTokenResolver();
         return request -> {
-            if (READ_METHODS.contains(request.getMethod()) && !ADMIN_ONLY.matches(request)) {
+            if (READ_METHODS.contains(request.getMethod()) && !ADMIN_ONLY.matches(request)
+                    && !readsWithToken.matches(request)) {
                 return null;
             }
             String token = standard.resolve(request);

@@ -1,0 +1,86 @@
+package commonplace.query.ingest;
+
+import commonplace.events.AuthorErased;
+import commonplace.events.DecodedEnvelope;
+import commonplace.events.privacy.DataKey;
+import commonplace.query.privacy.QueryKeys;
+import commonplace.query.privacy.SealedEnvelopes;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Readies the data keys of a poll batch before it is applied: the keys an {@code AuthorErased} of the batch names are
+ * forgotten first (they were destroyed before that event was recorded, so every earlier event sealed under them is a
+ * placeholder, in this batch too), then every other key the batch is sealed under is fetched in one call.
+ */
+final class BatchKeys {
+
+    private static final byte[] AUTHOR_ERASED = "\"AuthorErased\"".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] KEY_ID = "\"keyId\":\"".getBytes(StandardCharsets.US_ASCII);
+
+    private BatchKeys() {
+    }
+
+    /**
+     * @throws commonplace.events.privacy.KeysUnavailableException when the key endpoint cannot answer
+     */
+    static void prepare(QueryKeys keys, List<ConsumerRecord<byte[], byte[]>> records) {
+        Set<String> keyIds = new LinkedHashSet<>();
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            byte[] value = record.value();
+            if (value == null) {
+                continue;
+            }
+            if (indexOf(value, AUTHOR_ERASED, 0) >= 0) {
+                forgetErased(keys, value);
+            }
+            if (SealedEnvelopes.maySeal(value)) {
+                keyIdsIn(value, keyIds);
+            }
+        }
+        keys.prefetch(keyIds);
+    }
+
+    private static void forgetErased(QueryKeys keys, byte[] value) {
+        try {
+            if (DecodedEnvelope.fromJson(value).event() instanceof AuthorErased erased
+                    && erased.erasedKeyIds() != null) {
+                keys.forget(erased.erasedKeyIds());
+            }
+        } catch (RuntimeException e) {
+            // not an envelope: the reader dead-letters it
+        }
+    }
+
+    /** Every well-formed key id the value names after {@code "keyId":"}; a reader asks for any it misses here. */
+    private static void keyIdsIn(byte[] value, Set<String> keyIds) {
+        for (int at = indexOf(value, KEY_ID, 0); at >= 0; at = indexOf(value, KEY_ID, at + 1)) {
+            int start = at + KEY_ID.length;
+            int end = start;
+            while (end < value.length && end - start <= 64 && value[end] != '"') {
+                end++;
+            }
+            String keyId = new String(value, start, Math.min(end, value.length) - start, StandardCharsets.US_ASCII);
+            if (DataKey.isKeyId(keyId)) {
+                keyIds.add(keyId);
+            }
+        }
+    }
+
+    private static int indexOf(byte[] text, byte[] part, int from) {
+        outer:
+        for (int i = from; i <= text.length - part.length; i++) {
+            for (int j = 0; j < part.length; j++) {
+                if (text[i + j] != part[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}
