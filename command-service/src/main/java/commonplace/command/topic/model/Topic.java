@@ -6,6 +6,7 @@ import commonplace.command.links.SharedUrl;
 import commonplace.command.links.UrlExtractor;
 import commonplace.command.links.UrlNormalizer;
 import commonplace.command.topic.model.Commands.EditComment;
+import commonplace.command.topic.model.Commands.ImportComments;
 import commonplace.command.topic.model.Commands.LockTopic;
 import commonplace.command.topic.model.Commands.OpenTopic;
 import commonplace.command.topic.model.Commands.PostComment;
@@ -14,6 +15,7 @@ import commonplace.command.topic.model.Commands.RetractComment;
 import commonplace.command.topic.model.Commands.ShareLink;
 import commonplace.command.topic.model.Commands.UnlockTopic;
 import commonplace.command.topic.model.Results.CommentResult;
+import commonplace.command.topic.model.Results.ImportResult;
 import commonplace.command.topic.model.Results.ShareResult;
 import commonplace.command.topic.model.Results.TopicChanged;
 import commonplace.command.topic.model.Results.TopicOpenedResult;
@@ -185,6 +187,13 @@ public class Topic {
         return new ShareResult(command.shareId(), topicId, lastSequence());
     }
 
+    /** An import's part for this topic: the rules are {@link TopicImport}'s. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ImportResult handle(ImportComments command, TopicLimits limits) {
+        return new TopicImport(this, limits).record(command);
+    }
+
     @CommandHandler
     TopicChanged handle(LockTopic command) {
         FieldRules.check().optionalText("reason", command.reason(), FieldRules.REASON_MAX).orThrow();
@@ -217,7 +226,9 @@ public class Topic {
     @EventSourcingHandler
     void on(CommentPosted event, @Timestamp Instant at) {
         comments.put(event.commentId(), CommentState.posted(event.authorId(), 0, event.body()));
-        recentPosts.posted(event.authorId(), event.commentId(), event.body(), at);
+        if (event.imported() == null) {
+            recentPosts.posted(event.authorId(), event.commentId(), event.body(), at);
+        }
     }
 
     @EventSourcingHandler
@@ -225,7 +236,9 @@ public class Topic {
         CommentState parent = comments.get(event.parentId());
         int depth = parent == null ? 1 : parent.depth() + 1;
         comments.put(event.commentId(), CommentState.posted(event.authorId(), depth, event.body()));
-        recentPosts.posted(event.authorId(), event.commentId(), event.body(), at);
+        if (event.imported() == null) {
+            recentPosts.posted(event.authorId(), event.commentId(), event.body(), at);
+        }
     }
 
     @EventSourcingHandler
@@ -262,7 +275,7 @@ public class Topic {
      * One LinkShared per URL among the first {@code maxLinksPerBody} of {@code body} not yet shared from this comment;
      * share ids derive from both.
      */
-    private void shareNewLinks(String commentId, String body, Author author, TopicLimits limits) {
+    void shareNewLinks(String commentId, String body, Author author, TopicLimits limits) {
         for (SharedUrl url : UrlExtractor.extract(body, limits.maxLinksPerBody())) {
             if (comments.get(commentId).sharedUrls().contains(url.normalizedUrl())) {
                 continue;
@@ -313,8 +326,21 @@ public class Topic {
         }
     }
 
+    String id() {
+        return topicId;
+    }
+
+    boolean isLocked() {
+        return locked;
+    }
+
+    /** The comment or reply with this id, or null. */
+    CommentState comment(String commentId) {
+        return comments.get(commentId);
+    }
+
     /** The 1-based sequence of the topic's last event, including those applied by the command being handled. */
-    private static long lastSequence() {
+    static long lastSequence() {
         Long version = AggregateLifecycle.getVersion();
         return version == null ? 0 : version + 1;
     }
