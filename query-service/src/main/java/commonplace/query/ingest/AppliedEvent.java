@@ -5,6 +5,8 @@ import commonplace.events.DiscussionEvent;
 import commonplace.events.EventEnvelope;
 
 import java.nio.charset.StandardCharsets;
+import commonplace.events.Imported;
+
 import java.time.Instant;
 
 /**
@@ -60,6 +62,14 @@ public final class AppliedEvent {
 
     public Instant occurredAt() {
         return envelope.occurredAt();
+    }
+
+    /**
+     * When the event counts as having happened for readers: the source's time for an imported item
+     * ({@link Imported}), else {@link #occurredAt()}. The thread, the timeline, author histories and asOf use it.
+     */
+    public Instant shownAt() {
+        return Imported.shownAt(envelope.event(), envelope.occurredAt());
     }
 
     @Override

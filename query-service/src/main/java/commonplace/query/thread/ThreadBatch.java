@@ -81,14 +81,14 @@ final class ThreadBatch {
         if (event instanceof CommentPosted posted) {
             String path = CommentRow.rootPath(applied.sequence());
             create(applied, new CommentRow(posted.commentId(), posted.topicId(), null, posted.commentId(), path, 0,
-                    applied.sequence(), posted.authorId(), authorName(event), applied.occurredAt()), posted.body());
+                    applied.sequence(), posted.authorId(), authorName(event), applied.shownAt()), posted.body());
         } else if (event instanceof ReplyPosted reply) {
             CommentRow parent = find(reply.topicId(), reply.parentId(), applied);
             if (parent != null) {
                 String path = CommentRow.replyPath(parent, applied.sequence());
                 if (create(applied, new CommentRow(reply.commentId(), reply.topicId(), parent.commentId,
                         parent.rootId, path, parent.depth + 1, applied.sequence(), reply.authorId(),
-                        authorName(event), applied.occurredAt()), reply.body())) {
+                        authorName(event), applied.shownAt()), reply.body())) {
                     parent.replyCount++;
                     touch(parent);
                 }
@@ -98,8 +98,8 @@ final class ThreadBatch {
             if (comment != null && !comment.retracted) {
                 comment.body = edit.body();
                 comment.revision = edit.revision();
-                comment.editedAt = applied.occurredAt();
-                revisions.add(new Revision(comment.commentId, edit.revision(), edit.body(), applied.occurredAt()));
+                comment.editedAt = applied.shownAt();
+                revisions.add(new Revision(comment.commentId, edit.revision(), edit.body(), applied.shownAt()));
                 BodyLinks body = BodyLinks.in(edit.body());
                 editedBodies.computeIfAbsent(comment.commentId, id -> new ArrayList<>()).add(body);
                 linksOf(comment.commentId).values().removeIf(link -> link.foundInBody() && !body.contains(link.url()));
@@ -214,7 +214,7 @@ final class ThreadBatch {
         comment.body = body;
         comments.put(comment.commentId, comment);
         created.put(comment.commentId, comment);
-        revisions.add(new Revision(comment.commentId, 1, body, applied.occurredAt()));
+        revisions.add(new Revision(comment.commentId, 1, body, applied.shownAt()));
         return true;
     }
 
