@@ -66,6 +66,7 @@ public final class Benchmark {
         environment.put("COMMONPLACE_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
         environment.put("COMMONPLACE_JWT_SECRET", SECRET);
         environment.put("COMMONPLACE_RATE_LIMIT_PER_MINUTE", "0");
+        environment.put("COMMONPLACE_IMPORT_SECRET", "benchmark-import-secret-long-enough-0123456789");
         // every reader here is loopback, as under ./commonplace up: never throttled
         environment.put("COMMONPLACE_READ_LIMIT_UNLIMITED", "127.0.0.0/8,::1");
 
@@ -95,6 +96,9 @@ public final class Benchmark {
         }
         if (settings.includes("widget")) {
             new WidgetRenderScenario(settings, api, report).run();
+        }
+        if (settings.includes("import")) {
+            new ImportScenario(settings, api, report, postgres, work).run();
         }
         if (settings.includes("replay")) {
             new ReplayScenario(settings, report, environment, kafka, postgres, work).run();

@@ -17,6 +17,8 @@ import java.util.Optional;
 final class StackSettings {
 
     static final String DATABASE = "commonplace";
+    /** With the development token secret only: keys imported guests' ids (docs/import.md). */
+    static final String DEVELOPMENT_IMPORT_SECRET = "commonplace-local-development-import-secret-never-in-production";
 
     private final Map<String, String> environment;
 
@@ -105,6 +107,10 @@ final class StackSettings {
         environment.put("COMMONPLACE_JWT_SECRET", secret.value());
         environment.put("COMMONPLACE_JWT_ALLOW_DEVELOPMENT_SECRET", String.valueOf(secret.development()));
         environment.put("SERVER_ADDRESS", SERVICE_ADDRESS);
+        if (secret.development() && value("COMMONPLACE_IMPORT_SECRET").isEmpty()) {
+            // imports work out of the box on this machine; a site of its own sets a secret of its own
+            environment.put("COMMONPLACE_IMPORT_SECRET", DEVELOPMENT_IMPORT_SECRET);
+        }
         return environment;
     }
 
