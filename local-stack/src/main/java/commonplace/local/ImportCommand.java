@@ -123,9 +123,11 @@ final class ImportCommand {
         if (!report.path("failure").isMissingNode() && !report.path("failure").isNull()) {
             out.println("  " + report.path("failure").asText());
         }
-        for (JsonNode line : report.path("lines")) {
-            out.printf("  %s %s %s: %s%n", line.path("outcome").asText(), line.path("kind").asText(),
-                    line.path("sourceId").asText("(no id)"), line.path("reason").asText());
+        for (String outcome : List.of("skipped", "changed")) {
+            for (JsonNode line : report.path(outcome)) {
+                out.printf("  %s %s %s: %s%n", outcome, line.path("kind").asText(),
+                        line.path("sourceId").asText("(no id)"), line.path("reason").asText());
+            }
         }
     }
 

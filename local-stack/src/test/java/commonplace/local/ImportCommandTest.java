@@ -58,13 +58,15 @@ class ImportCommandTest {
                 {"importId": "imp_x", "state": "completed",
                  "counts": {"topics": 3, "comments": 7, "replies": 5, "retracted": 1, "skipped": 1, "edited": 0,
                             "alreadyThere": 0},
-                 "lines": [{"kind": "comment", "sourceId": "9008", "outcome": "skipped",
-                            "reason": "spam in the source"}]}"""), new PrintStream(out, true, StandardCharsets.UTF_8));
+                 "skipped": [{"kind": "comment", "sourceId": "9008", "reason": "spam in the source"}],
+                 "changed": [{"kind": "comment", "sourceId": "9009",
+                              "reason": "answers 8888, which is not a comment of this page in the export"}]}"""), new PrintStream(out, true, StandardCharsets.UTF_8));
 
         assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("""
                 import imp_x: completed
                   topics 3, comments 7, replies 5, retracted 1, edited 0, skipped 1, already there 0
                   skipped comment 9008: spam in the source
+                  changed comment 9009: answers 8888, which is not a comment of this page in the export
                 """);
     }
 }

@@ -79,7 +79,7 @@ public class ImportRuns {
                         new ImportCounts(rs.getInt("topics"), rs.getInt("comments"), rs.getInt("replies"),
                                 rs.getInt("retracted"), rs.getInt("skipped"), rs.getInt("edited"),
                                 rs.getInt("unchanged")),
-                        rs.getString("failure"), List.of()), importId);
+                        rs.getString("failure"), List.of(), List.of()), importId);
         if (found.isEmpty()) {
             return Optional.empty();
         }
@@ -88,8 +88,12 @@ public class ImportRuns {
                 (rs, n) -> new ReportLine(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)),
                 importId);
         ImportReport run = found.get(0);
+        List<ImportReport.Item> skipped = lines.stream().filter(line -> line.outcome().equals(ReportLine.SKIPPED))
+                .map(line -> new ImportReport.Item(line.kind(), line.sourceId(), line.reason())).toList();
+        List<ImportReport.Item> changed = lines.stream().filter(line -> line.outcome().equals(ReportLine.CHANGED))
+                .map(line -> new ImportReport.Item(line.kind(), line.sourceId(), line.reason())).toList();
         return Optional.of(new ImportReport(run.importId(), run.format(), run.site(), run.state(), run.createdAt(),
-                run.finishedAt(), run.counts(), run.failure(), lines));
+                run.finishedAt(), run.counts(), run.failure(), skipped, changed));
     }
 
     private static Instant instant(Timestamp timestamp) {
