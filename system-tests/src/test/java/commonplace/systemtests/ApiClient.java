@@ -105,6 +105,10 @@ final class ApiClient {
         return send("POST", commandUrl + "/topics/" + topicId + "/lock", token, null, Map.of());
     }
 
+    Response unlock(String token, String topicId) {
+        return send("POST", commandUrl + "/topics/" + topicId + "/unlock", token, null, Map.of());
+    }
+
     /** A GET on the query service; {@code pathAndQuery} starts after {@code /api/v1}. */
     Response read(String pathAndQuery) {
         return send("GET", queryUrl + pathAndQuery, null, null, Map.of());
