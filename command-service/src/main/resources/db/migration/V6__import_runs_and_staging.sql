@@ -46,6 +46,8 @@ create table import_staged_topic (
     source_time     timestamptz,
     closed          boolean     not null,
     skipped         text,
+    -- how many more times the export lists this source id (the first entry is the one imported)
+    repeats         integer     not null default 0,
     primary key (import_id, topic_source_id)
 );
 
@@ -62,6 +64,7 @@ create table import_staged_comment (
     author_name      text,
     source_time      timestamptz,
     body             text,
+    repeats          integer     not null default 0,
     primary key (import_id, source_id),
     constraint import_staged_comment_action check (action in ('post', 'retracted', 'skip'))
 );

@@ -73,6 +73,7 @@ final class StagingSink implements PlanSink {
     ImportCounts finish() {
         flushTopics();
         flushComments();
+        reportRepeatsAcrossBatches();
         flushLines();
         return new ImportCounts(0, 0, 0, 0, skipped, 0, 0);
     }
@@ -93,9 +94,11 @@ final class StagingSink implements PlanSink {
         if (topics.isEmpty()) {
             return;
         }
-        int[][] inserted = jdbc.batchUpdate("insert into import_staged_topic (import_id, topic_source_id, topic_id,"
-                        + " title, url, source_time, closed, skipped) values (?, ?, ?, ?, ?, ?, ?, ?)"
-                        + " on conflict do nothing", topics, BATCH, (statement, topic) -> {
+        List<PlannedTopic> distinct = firstOfEach("topic", topics, PlannedTopic::sourceId);
+        jdbc.batchUpdate("insert into import_staged_topic (import_id, topic_source_id, topic_id, title, url,"
+                        + " source_time, closed, skipped) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (import_id,"
+                        + " topic_source_id) do update set repeats = import_staged_topic.repeats + 1", distinct, BATCH,
+                (statement, topic) -> {
                     statement.setString(1, importId);
                     statement.setString(2, topic.sourceId());
                     statement.setString(3, topic.topicId());
@@ -105,7 +108,6 @@ final class StagingSink implements PlanSink {
                     statement.setBoolean(7, topic.closed());
                     statement.setString(8, topic.skipped());
                 });
-        reportRepeated("topic", inserted, topics.stream().map(PlannedTopic::sourceId).toList());
         topics.clear();
     }
 
@@ -113,10 +115,12 @@ final class StagingSink implements PlanSink {
         if (comments.isEmpty()) {
             return;
         }
-        int[][] inserted = jdbc.batchUpdate("insert into import_staged_comment (import_id, source_id,"
-                        + " topic_source_id, parent_source_id, comment_id, action, author_id, author_name,"
-                        + " source_time, body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
-                comments, BATCH, (statement, comment) -> {
+        List<PlannedComment> distinct = firstOfEach("comment", comments, PlannedComment::sourceId);
+        jdbc.batchUpdate("insert into import_staged_comment (import_id, source_id, topic_source_id,"
+                        + " parent_source_id, comment_id, action, author_id, author_name, source_time, body)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (import_id, source_id)"
+                        + " do update set repeats = import_staged_comment.repeats + 1",
+                distinct, BATCH, (statement, comment) -> {
                     boolean kept = comment.action() != PlannedComment.Action.SKIP;
                     statement.setString(1, importId);
                     statement.setString(2, comment.sourceId());
@@ -133,23 +137,43 @@ final class StagingSink implements PlanSink {
                     statement.setObject(9, timestamp(comment.sourceTime()));
                     statement.setString(10, kept ? comment.body() : null);
                 });
-        reportRepeated("comment", inserted, comments.stream().map(PlannedComment::sourceId).toList());
         comments.clear();
     }
 
-    private void reportRepeated(String kind, int[][] inserted, List<String> sourceIds) {
-        int index = 0;
-        for (int[] batch : inserted) {
-            for (int count : batch) {
-                if (count == 0) {
-                    if (kind.equals("comment")) {
-                        skipped++;
-                    }
-                    line(ReportLine.skipped(kind, sourceIds.get(index),
-                            "the export lists this id more than once; the first is imported"));
-                }
-                index++;
+    /**
+     * The batch without the entries whose source id it already holds (reported now; one multi-row insert cannot
+     * meet the same key twice); a repeat of an id of an earlier batch is counted by the insert and reported at the end.
+     */
+    private <T> List<T> firstOfEach(String kind, List<T> batch, java.util.function.Function<T, String> sourceId) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<T> distinct = new ArrayList<>(batch.size());
+        for (T item : batch) {
+            if (seen.add(sourceId.apply(item))) {
+                distinct.add(item);
+            } else {
+                repeated(kind, sourceId.apply(item), 1);
             }
+        }
+        return distinct;
+    }
+
+    private void reportRepeatsAcrossBatches() {
+        jdbc.query("select topic_source_id, repeats from import_staged_topic where import_id = ? and repeats > 0",
+                rs -> {
+                    repeated("topic", rs.getString(1), rs.getInt(2));
+                }, importId);
+        jdbc.query("select source_id, repeats from import_staged_comment where import_id = ? and repeats > 0",
+                rs -> {
+                    repeated("comment", rs.getString(1), rs.getInt(2));
+                }, importId);
+    }
+
+    private void repeated(String kind, String sourceId, int times) {
+        if (kind.equals("comment")) {
+            skipped += times;
+        }
+        for (int i = 0; i < times; i++) {
+            line(ReportLine.skipped(kind, sourceId, "the export lists this id more than once; the first is imported"));
         }
     }
 

@@ -51,7 +51,7 @@ import static org.awaitility.Awaitility.await;
         "commonplace.jwt.secret=" + Tokens.SECRET,
         "commonplace.rate-limit.per-minute=0",
         "commonplace.import.secret=" + ImportEndToEndTest.IMPORT_SECRET,
-        "commonplace.import.max-bytes=200000",
+        "commonplace.import.max-bytes=400000",
         "commonplace.import.batch-size=3"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -220,9 +220,9 @@ class ImportEndToEndTest {
         assertThat(xxe.status()).isEqualTo(400);
         assertThat(xxe.body()).doesNotContain("root:");
 
-        Response tooLarge = post("disqus", disqus + " ".repeat(200_001));
+        Response tooLarge = post("disqus", disqus + " ".repeat(400_001));
         assertThat(tooLarge.status()).as(tooLarge.toString()).isEqualTo(413);
-        assertThat(tooLarge.text("detail")).contains("200000");
+        assertThat(tooLarge.text("detail")).contains("400000");
 
         Response unknownFormat = post("blogger", disqus);
         assertThat(unknownFormat.status()).isEqualTo(400);
@@ -248,11 +248,35 @@ class ImportEndToEndTest {
 
     @Test
     @Order(5)
+    void anIdListedTwiceInOneBatchOrAcrossBatchesIsImportedOnceAndEachRepeatReported() {
+        StringBuilder export = new StringBuilder("<?xml version=\"1.0\"?><disqus xmlns=\"http://disqus.com\""
+                + " xmlns:dsq=\"http://disqus.com/disqus-internals\"><thread dsq:id=\"t1\"><id>repeats</id>"
+                + "<link>https://repeats.example.no/</link><title>Gjentak</title></thread>");
+        for (int i = 0; i < 700; i++) {
+            String id = i == 1 || i == 650 ? "r0" : "r" + i;
+            export.append("<post dsq:id=\"").append(id).append("\"><message><![CDATA[<p>Nummer ").append(i)
+                    .append("</p>]]></message><createdAt>2019-03-01T19:02:03Z</createdAt><isDeleted>false</isDeleted>"
+                            + "<isSpam>false</isSpam><author><name>Per</name><isAnonymous>false</isAnonymous>"
+                            + "<username>per-hansen</username></author><thread dsq:id=\"t1\"/></post>");
+        }
+        export.append("</disqus>");
+
+        JsonNode report = importAndWait("disqus", export.toString());
+
+        assertThat(report.get("counts").get("comments").asInt()).isEqualTo(698);
+        assertThat(lines(report)).filteredOn(line -> line.contains("more than once"))
+                .containsExactly("comment r0 skipped: the export lists this id more than once; the first is imported",
+                        "comment r0 skipped: the export lists this id more than once; the first is imported");
+        assertThat(only(events("repeats"), CommentPosted.class, id("r0")).body()).isEqualTo("Nummer 0");
+    }
+
+    @Test
+    @Order(6)
     void nothingOfWhatPeopleWroteStaysInStagingAfterAnImport() {
         assertThat(jdbc.queryForObject("select count(*) from import_staged_comment", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from import_staged_topic", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from imported_item where kind = 'comment'", Long.class))
-                .isEqualTo(14);
+                .isEqualTo(14 + 698);
     }
 
     private JsonNode importAndWait(String format, String export) {
