@@ -71,6 +71,7 @@ public final class Benchmark {
         // the command service requires one; fixed, so that a later run still opens the keys of the durable database
         environment.put("COMMONPLACE_KEY_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY);
         environment.put("COMMONPLACE_RATE_LIMIT_PER_MINUTE", "0");
+        environment.put("COMMONPLACE_IMPORT_SECRET", "benchmark-import-secret-long-enough-0123456789");
         // every reader here is loopback, as under ./commonplace up: never throttled
         environment.put("COMMONPLACE_READ_LIMIT_UNLIMITED", "127.0.0.0/8,::1");
 
@@ -100,6 +101,9 @@ public final class Benchmark {
         }
         if (settings.includes("widget")) {
             new WidgetRenderScenario(settings, api, report).run();
+        }
+        if (settings.includes("import")) {
+            new ImportScenario(settings, api, report, postgres, work).run();
         }
         if (settings.includes("replay")) {
             new ReplayScenario(settings, report, environment, kafka, postgres, work).run();

@@ -130,6 +130,18 @@ final class Report {
         this.widgetBytes = gzippedBytes;
     }
 
+    /** The import of a generated Disqus export of {@code comments} comments. */
+    void importFigures(int comments, Figures staging, Figures rate, Figures caughtUp) {
+        this.importComments = comments;
+        this.importStaging = staging;
+        this.importRate = rate;
+        this.importCaughtUp = caughtUp;
+    }
+
+    private int importComments;
+    private Figures importStaging;
+    private Figures importRate;
+    private Figures importCaughtUp;
     private int widgetComments;
     private Figures widgetFirstRender;
     private long widgetBytes;
@@ -226,6 +238,15 @@ final class Report {
                     .append(widgetFirstRender.describe()).append('\n');
             md.append(String.format(Locale.ROOT, "- script and styles, gzipped as served: %,d bytes%n", widgetBytes));
             md.append("\nTargets: first render < 1,000 ms; assets < 40 KB gzipped.\n\n");
+        }
+
+        if (importRate != null) {
+            md.append(String.format(Locale.ROOT, "## 5c. Import of a Disqus export of %,d comments%n", importComments));
+            md.append("- upload, reading and staging (until the 202): ").append(importStaging.describe()).append('\n');
+            md.append("- recorded into the event store (202 to completed): ").append(importRate.describe()).append('\n');
+            md.append("- read models caught up after the import completed: ").append(importCaughtUp.describe())
+                    .append('\n');
+            md.append("\nTargets: >= 5,000 comments/s into the event store; read models caught up within 30 s.\n\n");
         }
 
         md.append("## 6. Start-up\n");

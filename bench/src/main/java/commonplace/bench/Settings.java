@@ -8,7 +8,7 @@ import java.util.Set;
 /** The benchmark's knobs, from the environment; {@code BENCH_QUICK=1} shrinks everything for a smoke run. */
 record Settings(int runs, int clients, double rate, double steadyRate, double readRate, int topics, Duration warmUp, Duration measured,
                 Duration readMeasured, long replayEvents, int replayRuns, int bigThread, Path workDirectory, Path report,
-                Set<String> scenarios) {
+                Set<String> scenarios, int importComments) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         boolean quick = "1".equals(env.get("BENCH_QUICK"));
@@ -27,10 +27,11 @@ record Settings(int runs, int clients, double rate, double steadyRate, double re
                 integer(env, "BENCH_THREAD_COMMENTS", quick ? 2000 : 10_000),
                 Path.of(env.getOrDefault("BENCH_WORK_DIR", "target/bench")),
                 Path.of(env.getOrDefault("BENCH_REPORT", "target/bench/report.md")),
-                Set.of(env.getOrDefault("BENCH_SCENARIOS", "write,read,widget,replay").split(",")));
+                Set.of(env.getOrDefault("BENCH_SCENARIOS", "write,read,widget,replay,import").split(",")),
+                integer(env, "BENCH_IMPORT_COMMENTS", quick ? 20_000 : 100_000));
     }
 
-    /** Whether a scenario group ({@code write}, {@code read}, {@code widget}, {@code replay}) is part of this run. */
+    /** Whether a scenario group ({@code write}, {@code read}, {@code widget}, {@code replay}, {@code import}) is part of this run. */
     boolean includes(String scenario) {
         return scenarios.contains(scenario);
     }

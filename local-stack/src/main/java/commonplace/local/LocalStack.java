@@ -5,7 +5,7 @@ import java.util.Arrays;
 
 /**
  * The local stack's command line, started by the top-level {@code ./commonplace} script: {@code up} runs the whole
- * system on this machine with nothing but a JDK, {@code token} mints a development JWT.
+ * system on this machine with nothing but a JDK, {@code token} mints a development JWT, {@code import} imports an export into the running stack.
  */
 public final class LocalStack {
 
@@ -18,6 +18,7 @@ public final class LocalStack {
         int status = switch (command) {
             case "up" -> new StackLauncher(StackSettings.from(System.getenv()), System.out, System.err).run();
             case "token" -> TokenCommand.run(rest, System.getenv(), System.out, System.err);
+            case "import" -> ImportCommand.run(rest, System.getenv(), System.out, System.err);
             case "help", "-h", "--help" -> {
                 printUsage(System.out);
                 yield 0;
@@ -38,6 +39,8 @@ public final class LocalStack {
                   up                                  start PostgreSQL, Kafka and both services; Ctrl-C stops them
                   token <authorId> [display name] [--moderator] [--admin] [--hours N]
                                                       print a development JWT for that author
+                  import <disqus|wordpress> FILE [--site KEY]
+                                                      import an export into the running stack, print the report
                   help                                this text
                 see README.md (Configuration) for the environment variables""");
     }

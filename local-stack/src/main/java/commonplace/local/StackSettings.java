@@ -17,6 +17,8 @@ import java.util.Optional;
 final class StackSettings {
 
     static final String DATABASE = "commonplace";
+    /** With the development token secret only: keys imported guests' ids (docs/import.md). */
+    static final String DEVELOPMENT_IMPORT_SECRET = "commonplace-local-development-import-secret-never-in-production";
 
     private final Map<String, String> environment;
 
@@ -123,6 +125,10 @@ final class StackSettings {
         environment.put("SERVER_ADDRESS", SERVICE_ADDRESS);
         // the query service opens sealed events with keys from the command service it starts beside
         environment.put("COMMONPLACE_KEY_SERVICE_URL", "http://" + SERVICE_ADDRESS + ":" + commandPort());
+        if (secret.development() && value("COMMONPLACE_IMPORT_SECRET").isEmpty()) {
+            // imports work out of the box on this machine; a site of its own sets a secret of its own
+            environment.put("COMMONPLACE_IMPORT_SECRET", DEVELOPMENT_IMPORT_SECRET);
+        }
         return environment;
     }
 

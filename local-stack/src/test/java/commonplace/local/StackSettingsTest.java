@@ -78,6 +78,17 @@ class StackSettingsTest {
     }
 
     @Test
+    void imports_get_a_development_secret_only_beside_the_development_token_secret() {
+        assertThat(StackSettings.from(Map.of()).serviceEnvironment())
+                .containsEntry("COMMONPLACE_IMPORT_SECRET", StackSettings.DEVELOPMENT_IMPORT_SECRET);
+        assertThat(StackSettings.from(Map.of("COMMONPLACE_JWT_SECRET",
+                "a-configured-secret-of-at-least-thirty-two-bytes")).serviceEnvironment())
+                .doesNotContainKey("COMMONPLACE_IMPORT_SECRET");
+        assertThat(StackSettings.from(Map.of("COMMONPLACE_IMPORT_SECRET", "a-site-import-secret-of-32-bytes-at-least"))
+                .serviceEnvironment()).doesNotContainKey("COMMONPLACE_IMPORT_SECRET");
+    }
+
+    @Test
     void an_external_database_or_broker_needs_a_secret_of_its_own() {
         for (Map<String, String> external : List.of(Map.of("COMMONPLACE_DB_URL", "jdbc:postgresql://db.example/cp"),
                 Map.of("COMMONPLACE_KAFKA_BOOTSTRAP", "broker.example:9092"))) {

@@ -19,6 +19,7 @@ class DecodedEnvelopeTest {
     void every_sample_event_decodes_as_the_two_steps_decode_it() {
         List<DiscussionEvent> samples = new ArrayList<>(SampleEvents.full());
         samples.addAll(SampleEvents.minimal());
+        samples.addAll(SampleEvents.imported());
         long sequence = 1;
         for (DiscussionEvent event : samples) {
             byte[] json = EventEnvelope.wrap("e-" + sequence, sequence++, Instant.parse("2026-11-25T04:05:06.123Z"),

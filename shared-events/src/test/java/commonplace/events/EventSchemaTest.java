@@ -37,6 +37,7 @@ class EventSchemaTest {
     void every_record_serialises_to_json_valid_against_its_schema_and_back() throws IOException {
         List<DiscussionEvent> samples = new ArrayList<>(SampleEvents.full());
         samples.addAll(SampleEvents.minimal());
+        samples.addAll(SampleEvents.imported());
         for (DiscussionEvent event : samples) {
             EventTypes.EventType type = EventTypes.of(event);
             JsonNode json = EventJson.mapper().valueToTree(event);
@@ -75,6 +76,7 @@ class EventSchemaTest {
     void every_sealed_payload_and_its_decrypted_and_erased_forms_are_valid_against_the_schema() throws IOException {
         List<DiscussionEvent> samples = new ArrayList<>(SampleEvents.full());
         samples.addAll(SampleEvents.minimal());
+        samples.addAll(SampleEvents.imported());
         long sequence = 1;
         for (DiscussionEvent event : samples) {
             DataKey key = DataKey.generate(event.authorId());
@@ -132,6 +134,21 @@ class EventSchemaTest {
 
     private static DataKeys found(DataKey key) {
         return keyId -> keyId.equals(key.keyId()) ? new KeyLookup.Found(key) : KeyLookup.unknown();
+    }
+
+    @Test
+    void a_schema_refuses_an_imported_block_without_its_time_or_with_a_field_it_does_not_have() throws IOException {
+        ObjectNode json = EventJson.mapper().valueToTree(SampleEvents.imported().get(1));
+        JsonSchema schema = schema("CommentPosted", 3);
+        assertThat(schema.validate(json)).isEmpty();
+
+        ObjectNode timeless = json.deepCopy();
+        ((ObjectNode) timeless.get("imported")).remove("at");
+        assertThat(schema.validate(timeless)).isNotEmpty();
+
+        ObjectNode extra = json.deepCopy();
+        ((ObjectNode) extra.get("imported")).put("email", "kari@example.no");
+        assertThat(schema.validate(extra)).isNotEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package commonplace.events;
 
+import java.time.Instant;
 import java.util.List;
 
 /** One realistic instance of every event type, full and with every optional field absent. */
@@ -25,6 +26,19 @@ final class SampleEvents {
                 new TopicUnlocked(TOPIC, "mod", "Moderator"),
                 new AuthorErased(TOPIC, "bo", java.util.List.of("dk_AAAAAAAAAAAAAAAAAAAAAA"),
                         "er_BBBBBBBBBBBBBBBBBBBBBB", 3, "bo"));
+    }
+
+    /** Events of an import carry where they came from and the source's time. */
+    static List<DiscussionEvent> imported() {
+        Imported thread = new Imported("disqus", "247937687", Instant.parse("2019-03-01T08:00:00Z"));
+        Imported post = new Imported("wordpress:blog2", "4711", Instant.parse("2019-03-02T18:04:11Z"));
+        return List.of(
+                new TopicOpened(TOPIC, "Fjelltur på Søre", "https://blogg.example.no/2019/03/fjelltur/",
+                        "https://blogg.example.no/2019/03/fjelltur", null, "import", "Import", thread),
+                new CommentPosted(TOPIC, "c-1", "Flott tur!", "no", "disqus.kari_nordmann", "Kari Nordmann", post),
+                new ReplyPosted(TOPIC, "c-2", "c-1", "Enig.", "wordpress.g.abc", "Guest", post),
+                new CommentEdited(TOPIC, "c-1", 2, "Flott tur, igjen!", "disqus.kari_nordmann", "Kari Nordmann", post),
+                new CommentRetracted(TOPIC, "c-2", null, true, "wordpress.g.abc", "Guest", post));
     }
 
     static List<DiscussionEvent> minimal() {

@@ -105,6 +105,10 @@ final class ApiClient {
         return send("POST", commandUrl + "/topics/" + topicId + "/lock", token, null, Map.of());
     }
 
+    Response unlock(String token, String topicId) {
+        return send("POST", commandUrl + "/topics/" + topicId + "/unlock", token, null, Map.of());
+    }
+
     /** A GET on the query service; {@code pathAndQuery} starts after {@code /api/v1}. */
     Response read(String pathAndQuery) {
         return send("GET", queryUrl + pathAndQuery, null, null, Map.of());
@@ -113,6 +117,18 @@ final class ApiClient {
     /** A GET on the query service's admin API, with an admin's token; {@code path} starts after {@code /api/v1}. */
     Response readAsAdmin(String path) {
         return send("GET", queryUrl + path, token("system-tests-admin", "System Tests", "admin"), null, Map.of());
+    }
+
+    /** An export sent to the command service's import endpoint as an admin. */
+    Response importExport(String format, String xml) {
+        return send("POST", commandUrl + "/admin/imports?format=" + format, token("system-tests-admin", "System Tests",
+                "admin"), null, Map.of("Content-Type", "application/xml"), xml);
+    }
+
+    /** A GET on the command service's admin API; {@code location} is a path from the service's root. */
+    Response commandAdmin(String location) {
+        return send("GET", commandUrl.substring(0, commandUrl.length() - "/api/v1".length()) + location,
+                token("system-tests-admin", "System Tests", "admin"), null, Map.of());
     }
 
     static String encode(String value) {
@@ -124,8 +140,15 @@ final class ApiClient {
     }
 
     Response send(String method, String url, String token, String json, Map<String, String> headers) {
+        return send(method, url, token, json, headers, null);
+    }
+
+    private Response send(String method, String url, String token, String json, Map<String, String> headers,
+                          String rawBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
-        if (json != null) {
+        if (rawBody != null) {
+            request.method(method, HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
+        } else if (json != null) {
             request.header("Content-Type", "application/json");
             request.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
         } else {

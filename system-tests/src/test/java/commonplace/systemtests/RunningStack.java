@@ -39,6 +39,7 @@ final class RunningStack implements AutoCloseable {
         environment.put("COMMONPLACE_JWT_SECRET", JWT_SECRET);
         environment.put("COMMONPLACE_KEY_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY);
         environment.put("COMMONPLACE_RATE_LIMIT_PER_MINUTE", "0");
+        environment.put("COMMONPLACE_IMPORT_SECRET", "system-tests-import-secret-long-enough-0123456789");
         // every reader here is loopback, as under ./commonplace up: never throttled
         environment.put("COMMONPLACE_READ_LIMIT_UNLIMITED", "127.0.0.0/8,::1");
         environment.putAll(extraEnvironment);

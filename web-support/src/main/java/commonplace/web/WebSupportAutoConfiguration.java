@@ -65,11 +65,15 @@ public class WebSupportAutoConfiguration {
         return new ProblemErrorController();
     }
 
-    /** Bodies are limited ahead of everything else, security included: an unauthenticated 1 GB upload is a 413. */
+    /**
+     * Bodies are limited ahead of everything else, security included: an unauthenticated 1 GB upload is a 413. A
+     * service names each endpoint that takes more with a {@link RequestSizeLimitFilter.PathLimit} bean.
+     */
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ProblemWriter problems) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(problems));
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(ProblemWriter problems,
+            ObjectProvider<RequestSizeLimitFilter.PathLimit> pathLimits) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestSizeLimitFilter(problems, pathLimits.orderedStream().toList()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

@@ -14,6 +14,8 @@ import org.springframework.stereotype.Component;
 /**
  * Writes the comment directory from a subscribing processor: in the command's own unit of work and database
  * transaction, so that a comment is findable the moment its command returns and never if the append rolled back.
+ * Imported comments are recorded by the import, in batches, in the same transaction
+ * ({@link CommentDirectory#recordImported}).
  */
 @Component
 @ProcessingGroup(CommentDirectoryProjection.PROCESSING_GROUP)
@@ -29,12 +31,16 @@ class CommentDirectoryProjection {
 
     @EventHandler
     void on(CommentPosted event) {
-        record(event.commentId(), event.topicId());
+        if (event.imported() == null) {
+            record(event.commentId(), event.topicId());
+        }
     }
 
     @EventHandler
     void on(ReplyPosted event) {
-        record(event.commentId(), event.topicId());
+        if (event.imported() == null) {
+            record(event.commentId(), event.topicId());
+        }
     }
 
     private void record(String commentId, String topicId) {

@@ -59,7 +59,7 @@ public record ActivityEntry(String topicId, long sequence, String type, Instant 
         }
         String authorName = event.authorName() == null ? event.authorId() : event.authorName();
         return new ActivityEntry(applied.topicId(), applied.sequence(), applied.type(),
-                applied.occurredAt(), commentId, event.authorId(), authorName, summary, summaryIfRetracted);
+                applied.shownAt(), commentId, event.authorId(), authorName, summary, summaryIfRetracted);
     }
 
     /**

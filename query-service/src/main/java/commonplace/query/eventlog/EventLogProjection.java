@@ -12,7 +12,10 @@ import java.util.List;
 
 import static commonplace.query.ingest.ArrayInsert.column;
 
-/** Keeps every envelope exactly as it arrived, per topic and sequence: the replay feed and the source of asOf. */
+/**
+ * Keeps every envelope exactly as it arrived, per topic and sequence: the replay feed and the source of asOf. Its
+ * {@code occurred_at} is when the event counts from for asOf: the source's time for an imported item.
+ */
 @Component
 public class EventLogProjection implements Projection {
 
@@ -27,7 +30,7 @@ public class EventLogProjection implements Projection {
     @Override
     public void apply(List<AppliedEvent> batch, JdbcTemplate tx) {
         AppendOnlyRows.insert(tx, "event_log", COLUMNS, batch.stream().map(applied -> new Object[]{applied.topicId(),
-                applied.sequence(), applied.type(), Sql.timestamp(applied.occurredAt()),
+                applied.sequence(), applied.type(), Sql.timestamp(applied.shownAt()),
                 applied.raw()}).toList());
     }
 }

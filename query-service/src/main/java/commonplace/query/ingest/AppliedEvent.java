@@ -7,6 +7,8 @@ import commonplace.events.privacy.DecryptedEvent;
 import commonplace.events.privacy.WithheldReason;
 
 import java.nio.charset.StandardCharsets;
+import commonplace.events.Imported;
+
 import java.time.Instant;
 import java.util.Map;
 
@@ -83,6 +85,14 @@ public final class AppliedEvent {
 
     public Instant occurredAt() {
         return envelope.occurredAt();
+    }
+
+    /**
+     * When the event counts as having happened for readers: the source's time for an imported item
+     * ({@link Imported}), else {@link #occurredAt()}. The thread, the timeline, author histories and asOf use it.
+     */
+    public Instant shownAt() {
+        return Imported.shownAt(envelope.event(), envelope.occurredAt());
     }
 
     @Override

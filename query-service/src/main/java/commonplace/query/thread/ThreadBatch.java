@@ -83,7 +83,7 @@ final class ThreadBatch {
         if (event instanceof CommentPosted posted) {
             String path = CommentRow.rootPath(applied.sequence());
             create(applied, new CommentRow(posted.commentId(), posted.topicId(), null, posted.commentId(), path, 0,
-                    applied.sequence(), posted.authorId(), authorName(event), applied.occurredAt()), posted.body(),
+                    applied.sequence(), posted.authorId(), authorName(event), applied.shownAt()), posted.body(),
                     withheldBody(applied));
         } else if (event instanceof ReplyPosted reply) {
             CommentRow parent = find(reply.topicId(), reply.parentId(), applied);
@@ -91,7 +91,7 @@ final class ThreadBatch {
                 String path = CommentRow.replyPath(parent, applied.sequence());
                 if (create(applied, new CommentRow(reply.commentId(), reply.topicId(), parent.commentId,
                         parent.rootId, path, parent.depth + 1, applied.sequence(), reply.authorId(),
-                        authorName(event), applied.occurredAt()), reply.body(), withheldBody(applied))) {
+                        authorName(event), applied.shownAt()), reply.body(), withheldBody(applied))) {
                     parent.replyCount++;
                     touch(parent);
                 }
@@ -102,9 +102,9 @@ final class ThreadBatch {
                 comment.body = edit.body();
                 comment.bodyWithheld = withheldBody(applied);
                 comment.revision = edit.revision();
-                comment.editedAt = applied.occurredAt();
+                comment.editedAt = applied.shownAt();
                 revisions.add(new Revision(comment.commentId, edit.revision(), edit.body(), comment.bodyWithheld,
-                        applied.occurredAt()));
+                        applied.shownAt()));
                 BodyLinks body = BodyLinks.in(edit.body() == null ? "" : edit.body());
                 editedBodies.computeIfAbsent(comment.commentId, id -> new ArrayList<>()).add(body);
                 linksOf(comment.commentId).values().removeIf(link -> link.foundInBody() && !body.contains(link.url()));
@@ -224,7 +224,7 @@ final class ThreadBatch {
         comment.bodyWithheld = bodyWithheld;
         comments.put(comment.commentId, comment);
         created.put(comment.commentId, comment);
-        revisions.add(new Revision(comment.commentId, 1, body, bodyWithheld, applied.occurredAt()));
+        revisions.add(new Revision(comment.commentId, 1, body, bodyWithheld, applied.shownAt()));
         return true;
     }
 

@@ -20,7 +20,7 @@ class RedactedTest {
                 "https://kari.example/x", "kari.example", "min side", "kari", "Kari Nordmann").toString();
 
         assertThat(comment).isEqualTo("CommentPosted[topicId=episode-90, commentId=c-1, body=<personal>,"
-                + " language=no, authorId=kari, authorName=<personal>]");
+                + " language=no, authorId=kari, authorName=<personal>, imported=null]");
         assertThat(link).doesNotContain("kari.example", "min side", "Kari Nordmann").contains("shareId=l-1",
                 "origin=SHARE", "note=<personal>");
         assertThat(new CommentPosted("t", "c", null, "und", "a", null).toString()).contains("body=null");

@@ -52,7 +52,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             }
         }
         if (RequestSizeLimitFilter.causedByOversizedBody(failure)) {
-            return answer(RequestSizeLimitFilter.tooLarge());
+            return answer(RequestSizeLimitFilter.tooLarge(failure));
         }
         if (DatabaseUnavailable.isCause(failure)) {
             log.warn("The database is unreachable: {}", DatabaseUnavailable.summary(failure));
@@ -73,7 +73,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         if (RequestSizeLimitFilter.causedByOversizedBody(e)) {
-            return answer(RequestSizeLimitFilter.tooLarge());
+            return answer(RequestSizeLimitFilter.tooLarge(e));
         }
         return answer(UnreadableBody.explain(e));
     }

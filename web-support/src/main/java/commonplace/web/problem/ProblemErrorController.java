@@ -28,7 +28,7 @@ public class ProblemErrorController implements ErrorController {
         Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
         ProblemException answer;
         if (failure != null && RequestSizeLimitFilter.causedByOversizedBody(failure)) {
-            answer = RequestSizeLimitFilter.tooLarge();
+            answer = RequestSizeLimitFilter.tooLarge(failure);
         } else if (failure != null && DatabaseUnavailable.isCause(failure)) {
             answer = ProblemAdvice.unavailable(ProblemType.SERVICE_UNAVAILABLE.defaultDetail());
         } else {

@@ -136,6 +136,21 @@ public enum ProblemType {
     EXPECTATION_FAILED("expectation-failed", HttpStatus.EXPECTATION_FAILED, "Expectation Failed",
             "only Expect: 100-continue is understood"),
 
+    /**
+     * An export sent to be imported cannot be read as a whole: not well-formed XML, cut off or empty, not valid text in
+     * its encoding, a document type declaration (refused: entity bombs and external entities live there), nested too
+     * deep, an attribute too long; {@code line} and {@code column} say where. Nothing was recorded.
+     */
+    UNREADABLE_EXPORT("unreadable-export", HttpStatus.BAD_REQUEST, "Unreadable Export",
+            "the export cannot be read; nothing was imported"),
+
+    /**
+     * Well-formed, but not an export of the format the request named ({@code ?format=disqus} with a WordPress file);
+     * the detail says which format it looks like. Nothing was recorded.
+     */
+    WRONG_EXPORT_FORMAT("wrong-export-format", HttpStatus.UNPROCESSABLE_ENTITY, "Wrong Export Format",
+            "the file is not an export of the format asked for; nothing was imported"),
+
     /** Well-formed, but the parent named is not a comment of this topic. */
     UNKNOWN_PARENT("unknown-parent", HttpStatus.UNPROCESSABLE_ENTITY, "Unknown Parent",
             "the parent is not a comment of this topic"),

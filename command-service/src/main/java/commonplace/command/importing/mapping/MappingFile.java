@@ -40,9 +40,29 @@ public final class MappingFile {
     }
 
     private final Map<String, String> topicIds;
+    /** source id → the topic id an earlier import gave that page (the file's choices come first) */
+    private final Map<String, String> remembered;
 
     private MappingFile(Map<String, String> topicIds) {
+        this(topicIds, Map.of());
+    }
+
+    private MappingFile(Map<String, String> topicIds, Map<String, String> remembered) {
         this.topicIds = topicIds;
+        this.remembered = remembered;
+    }
+
+    /**
+     * This file, and after it the topic ids earlier imports of the same source gave, by the page's source id: a later
+     * export keeps them whatever its order.
+     */
+    public MappingFile remembering(Map<String, String> topicIdsBySourceId) {
+        return new MappingFile(topicIds, Map.copyOf(topicIdsBySourceId));
+    }
+
+    /** The topic id an earlier import gave the page with this source id. */
+    public Optional<String> rememberedTopicId(String sourceId) {
+        return Optional.ofNullable(sourceId == null ? null : remembered.get(sourceId));
     }
 
     /** @throws InvalidMappingException at the first line that is not a mapping, or past the limits */
@@ -97,7 +117,9 @@ public final class MappingFile {
 
     /** Every topic id the file assigns: derived ids must not take them. */
     public Set<String> topicIds() {
-        return Set.copyOf(topicIds.values());
+        Set<String> all = new java.util.HashSet<>(topicIds.values());
+        all.addAll(remembered.values());
+        return Set.copyOf(all);
     }
 
     private static String key(String name) {

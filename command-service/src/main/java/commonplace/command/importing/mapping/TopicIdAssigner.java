@@ -34,6 +34,10 @@ public final class TopicIdAssigner {
         if (chosen.isPresent()) {
             return new Assignment(chosen.get(), null);
         }
+        var remembered = mapping.rememberedTopicId(topic.sourceId());
+        if (remembered.isPresent()) {
+            return new Assignment(remembered.get(), null);
+        }
         var fromIdentifier = TopicIds.fromIdentifier(topic.identifier());
         String candidate;
         String page;

@@ -3,6 +3,9 @@ package commonplace.command.topic.model;
 import commonplace.command.identity.Author;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
+import java.time.Instant;
+import java.util.List;
+
 /** The commands the {@link Topic} aggregate handles; each names the topic it is for and who sends it. */
 public final class Commands {
 
@@ -60,5 +63,38 @@ public final class Commands {
     public record RecordErasure(@TargetAggregateIdentifier String topicId, String erasedAuthorId,
                                 java.util.List<String> erasedKeyIds, String erasureId, int topicCount,
                                 String requestedBy) {
+    }
+
+    /**
+     * Records part of an export for one topic (docs/import.md): opens the topic if it does not exist, then each comment
+     * in order (parents before their replies), and locks the topic after the last part when the source had closed it.
+     * Sent by the importer only, never from a request body; not a {@link TopicCommand}: no double-post rule, no lock,
+     * no rate limit. {@code importer} is the admin who started the import (the topic's opener and who retracts what
+     * the source deleted).
+     */
+    public record ImportComments(@TargetAggregateIdentifier String topicId, ImportedTopic topic,
+                                 List<ImportedComment> comments, boolean lockAfter, Instant importedAt,
+                                 Author importer) {
+
+        public ImportComments {
+            comments = List.copyOf(comments);
+        }
+    }
+
+    /** The page as the source had it; {@code url} may be null; {@code at} is the source's time for it. */
+    public record ImportedTopic(String title, String url, String source, String sourceId, Instant at) {
+    }
+
+    /**
+     * One source comment: its derived id, the id of the comment it answers (null for a top-level one), what it says,
+     * who wrote it, where it came from and when, and whether the source deleted it.
+     */
+    public record ImportedComment(String commentId, String parentId, String body, String authorId, String authorName,
+                                  String source, String sourceId, Instant at, boolean deleted) {
+
+        @Override
+        public String toString() {
+            return "ImportedComment[commentId=" + commentId + ", sourceId=" + sourceId + "]";
+        }
     }
 }

@@ -6,6 +6,7 @@ import commonplace.command.links.SharedUrl;
 import commonplace.command.links.UrlExtractor;
 import commonplace.command.links.UrlNormalizer;
 import commonplace.command.topic.model.Commands.EditComment;
+import commonplace.command.topic.model.Commands.ImportComments;
 import commonplace.command.topic.model.Commands.LockTopic;
 import commonplace.command.topic.model.Commands.OpenTopic;
 import commonplace.command.topic.model.Commands.PostComment;
@@ -15,6 +16,7 @@ import commonplace.command.topic.model.Commands.RetractComment;
 import commonplace.command.topic.model.Commands.ShareLink;
 import commonplace.command.topic.model.Commands.UnlockTopic;
 import commonplace.command.topic.model.Results.CommentResult;
+import commonplace.command.topic.model.Results.ImportResult;
 import commonplace.command.topic.model.Results.ShareResult;
 import commonplace.command.topic.model.Results.TopicChanged;
 import commonplace.command.topic.model.Results.TopicOpenedResult;
@@ -195,6 +197,13 @@ public class Topic {
         return new ShareResult(command.shareId(), topicId, lastSequence());
     }
 
+    /** An import's part for this topic: the rules are {@link TopicImport}'s. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    ImportResult handle(ImportComments command, TopicLimits limits, TextDigests digests) {
+        return new TopicImport(this, limits, digests).record(command);
+    }
+
     @CommandHandler
     TopicChanged handle(LockTopic command) {
         FieldRules.check().optionalText("reason", command.reason(), FieldRules.REASON_MAX).orThrow();
@@ -237,20 +246,24 @@ public class Topic {
 
     @EventSourcingHandler
     void on(CommentPosted event, @Timestamp Instant at, TextDigests digests) {
-        posted(event.commentId(), event.authorId(), 0, event.body(), at, digests);
+        posted(event.commentId(), event.authorId(), 0, event.body(), at, digests, event.imported() == null);
     }
 
     @EventSourcingHandler
     void on(ReplyPosted event, @Timestamp Instant at, TextDigests digests) {
         CommentState parent = comments.get(event.parentId());
         int depth = parent == null ? 1 : parent.depth() + 1;
-        posted(event.commentId(), event.authorId(), depth, event.body(), at, digests);
+        posted(event.commentId(), event.authorId(), depth, event.body(), at, digests, event.imported() == null);
     }
 
-    /** A body that is null here could not be read (its key was destroyed): the comment is a placeholder. */
-    private void posted(String commentId, String authorId, int depth, String body, Instant at, TextDigests digests) {
+    /**
+     * A body that is null here could not be read (its key was destroyed): the comment is a placeholder. An imported
+     * comment never counts for the double-post rule (the source's duplicates are kept as they were).
+     */
+    private void posted(String commentId, String authorId, int depth, String body, Instant at, TextDigests digests,
+                        boolean written) {
         comments.put(commentId, CommentState.posted(authorId, depth, digests.digest(authorId, body)));
-        if (body != null) {
+        if (body != null && written) {
             recentPosts.posted(authorId, commentId, digests.digest(authorId, body.strip()), at);
         }
     }
@@ -304,8 +317,7 @@ public class Topic {
      * share ids derive from the comment id and the address's keyed digest (a plain digest would let anyone test
      * guessed addresses against it).
      */
-    private void shareNewLinks(String commentId, String body, Author author, TopicLimits limits,
-                               TextDigests digests) {
+    void shareNewLinks(String commentId, String body, Author author, TopicLimits limits, TextDigests digests) {
         for (SharedUrl url : UrlExtractor.extract(body, limits.maxLinksPerBody())) {
             String urlDigest = digests.digest(author.id(), url.normalizedUrl());
             if (comments.get(commentId).sharedUrlDigests().contains(urlDigest)) {
@@ -360,8 +372,21 @@ public class Topic {
         }
     }
 
+    String id() {
+        return topicId;
+    }
+
+    boolean isLocked() {
+        return locked;
+    }
+
+    /** The comment or reply with this id, or null. */
+    CommentState comment(String commentId) {
+        return comments.get(commentId);
+    }
+
     /** The 1-based sequence of the topic's last event, including those applied by the command being handled. */
-    private static long lastSequence() {
+    static long lastSequence() {
         Long version = AggregateLifecycle.getVersion();
         return version == null ? 0 : version + 1;
     }

@@ -1,0 +1,166 @@
+package commonplace.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import commonplace.events.EventJson;
+import commonplace.local.infra.PostgresServer;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Random;
+
+/**
+ * The import of a Disqus export of {@code BENCH_IMPORT_COMMENTS} comments (100,000 by default; 100 per thread,
+ * nested, 2,000 authors, a third of them guests, bodies with links and entities): comments/s into the event store
+ * (from the 202 to the report's completed, over the comments recorded) and the time from completed until the query
+ * service has projected every stored event (its event log as long as the event store).
+ */
+final class ImportScenario {
+
+    private static final int PER_THREAD = 100;
+
+    private final Settings settings;
+    private final Api api;
+    private final Report report;
+    private final PostgresServer postgres;
+    private final Path work;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    ImportScenario(Settings settings, Api api, Report report, PostgresServer postgres, Path work) {
+        this.settings = settings;
+        this.api = api;
+        this.report = report;
+        this.postgres = postgres;
+        this.work = work;
+    }
+
+    void run() throws Exception {
+        int comments = settings.importComments();
+        Figures rate = new Figures("comments/s");
+        Figures caughtUp = new Figures("s");
+        Figures staging = new Figures("s");
+        String admin = api.token("bench-admin", "Bench Admin", "admin");
+        for (int run = 0; run < settings.runs(); run++) {
+            // each run a site of its own, so that every run records everything anew
+            Path export = work.resolve("import-" + run + ".xml");
+            write(export, comments, run);
+            long started = System.nanoTime();
+            HttpRequest post = HttpRequest.newBuilder(URI.create(api.commandUrl + "/admin/imports?format=disqus&site=run"
+                            + run)).timeout(Duration.ofMinutes(30)).header("Content-Type", "application/xml")
+                    .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.ofFile(export)).build();
+            HttpResponse<String> accepted = http.send(post, HttpResponse.BodyHandlers.ofString());
+            if (accepted.statusCode() != 202) {
+                throw new IllegalStateException("import answered " + accepted.statusCode() + ": " + accepted.body());
+            }
+            long staged = System.nanoTime();
+            String location = accepted.headers().firstValue("Location").orElseThrow();
+            JsonNode result = awaitCompleted(location, admin);
+            long completed = System.nanoTime();
+            JsonNode counts = result.get("counts");
+            int recorded = counts.get("comments").asInt() + counts.get("replies").asInt()
+                    + counts.get("retracted").asInt();
+            awaitProjected();
+            long projected = System.nanoTime();
+            staging.add((staged - started) / 1e9);
+            rate.add(recorded / ((completed - staged) / 1e9));
+            caughtUp.add((projected - completed) / 1e9);
+            Benchmark.say("import of %,d comments: upload and staging %.1f s, %,.0f comments/s recorded, read models"
+                            + " caught up %.1f s after", recorded, (staged - started) / 1e9,
+                    recorded / ((completed - staged) / 1e9), (projected - completed) / 1e9);
+            Files.deleteIfExists(export);
+        }
+        report.importFigures(comments, staging, rate, caughtUp);
+    }
+
+    private JsonNode awaitCompleted(String location, String admin) throws Exception {
+        String base = api.commandUrl.substring(0, api.commandUrl.length() - "/api/v1".length());
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(base + location))
+                    .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode report = EventJson.mapper().readTree(answer.body());
+            String state = report.path("state").asText();
+            if (state.equals("completed")) {
+                return report;
+            }
+            if (state.equals("failed")) {
+                throw new IllegalStateException("the import failed: " + report.path("failure").asText());
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("the import did not complete in 30 minutes");
+    }
+
+    /** Until the query service's event log holds every event of the event store. */
+    private void awaitProjected() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+        try (Connection db = DriverManager.getConnection(postgres.jdbcUrl("commonplace"), PostgresServer.USER, "");
+             Statement statement = db.createStatement()) {
+            while (System.nanoTime() < deadline) {
+                if (count(statement, "select count(*) from query.event_log")
+                        >= count(statement, "select count(*) from command.domainevententry")) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the read models did not catch up in 30 minutes");
+    }
+
+    private static long count(Statement statement, String sql) throws SQLException {
+        try (ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    /** A Disqus export: threads first, then their posts, each thread's posts nested up to five deep. */
+    static void write(Path file, int comments, long seed) throws IOException {
+        Random random = new Random(seed);
+        int threads = Math.max(1, comments / PER_THREAD);
+        Instant start = Instant.parse("2015-01-01T00:00:00Z");
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<disqus xmlns=\"http://disqus.com\""
+                    + " xmlns:dsq=\"http://disqus.com/disqus-internals\">\n");
+            for (int t = 0; t < threads; t++) {
+                out.write("<thread dsq:id=\"t" + t + "\"><id>episode-" + t + "</id><forum>bench</forum>"
+                        + "<link>https://bench.example.no/episoder/" + t + "/</link><title>Episode " + t
+                        + ": Blåbær &amp; breer</title><createdAt>" + start.plusSeconds(t * 3600L)
+                        + "</createdAt><isClosed>false</isClosed><isDeleted>false</isDeleted></thread>\n");
+            }
+            for (int c = 0; c < comments; c++) {
+                int thread = c / PER_THREAD;
+                int inThread = c % PER_THREAD;
+                String parent = inThread == 0 || random.nextInt(3) == 0 ? null
+                        : "p" + (c - 1 - random.nextInt(Math.min(inThread, 5)));
+                int author = random.nextInt(2000);
+                boolean guest = author % 3 == 0;
+                out.write("<post dsq:id=\"p" + c + "\"><message><![CDATA[<p>Kommentar " + c + " om turen – “"
+                        + (c % 7 == 0 ? "se <a href=\"https://ut.no/tur/" + c + "\">ut.no</a>" : "flott")
+                        + "” &amp; mer.</p><p>Andre avsnitt, æøå 👍</p>]]></message><createdAt>"
+                        + start.plusSeconds(thread * 3600L + inThread * 30L + 60) + "</createdAt>"
+                        + "<isDeleted>" + (c % 97 == 0) + "</isDeleted><isSpam>false</isSpam><author>"
+                        + (guest ? "<email>gjest" + author + "@example.no</email><name>Gjest " + author
+                        + "</name><isAnonymous>true</isAnonymous>"
+                        : "<name>Forfatter " + author + "</name><isAnonymous>false</isAnonymous><username>user_"
+                        + author + "</username>")
+                        + "</author><thread dsq:id=\"t" + thread + "\"/>"
+                        + (parent == null ? "" : "<parent dsq:id=\"" + parent + "\"/>") + "</post>\n");
+            }
+            out.write("</disqus>\n");
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package commonplace.command.importing.run;
+
+import commonplace.command.directory.CommentDirectory;
+import commonplace.command.identity.Author;
+import commonplace.command.importing.SourceFormat;
+import commonplace.command.importing.mapping.ImportedIds;
+import commonplace.command.importing.run.ImportRuns.RunInfo;
+import commonplace.command.importing.run.TopicPlan.Entry;
+import commonplace.command.importing.run.TopicPlan.Staged;
+import commonplace.command.topic.model.Commands.ImportComments;
+import commonplace.command.topic.model.Commands.ImportedComment;
+import commonplace.command.topic.model.Commands.ImportedTopic;
+import commonplace.command.topic.model.Results.ImportOutcome;
+import commonplace.command.topic.model.Results.ImportResult;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.caching.Cache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Records a staged import, topic by topic, through the Topic aggregate ({@link ImportComments}, many comments per
+ * command, many commands per transaction: {@link ChunkedTransaction}), and deletes each topic's staged rows with its
+ * last part, so that what people wrote is kept in staging no longer than needed. Safe to run again on the same import
+ * after a stop: what was recorded is found recorded (the topic knows every comment id, and ids derive from the source
+ * ids).
+ */
+@Component
+class ImportRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRecorder.class);
+
+    private final JdbcTemplate jdbc;
+    private final CommandGateway gateway;
+    private final ImportRuns runs;
+    private final ImportedItems items;
+    private final CommentDirectory directory;
+    private final TransactionTemplate transaction;
+    private final PlatformTransactionManager transactions;
+    private final Cache topicCache;
+    private final int batchSize;
+    private final int chunkSize;
+
+    ImportRecorder(JdbcTemplate jdbc, CommandGateway gateway, ImportRuns runs, ImportedItems items,
+                   CommentDirectory directory, TransactionTemplate transaction, PlatformTransactionManager transactions,
+                   @Qualifier("topicCache") Cache topicCache,
+                   @Value("${commonplace.import.batch-size}") int batchSize,
+                   @Value("${commonplace.import.chunk-size}") int chunkSize) {
+        this.jdbc = jdbc;
+        this.gateway = gateway;
+        this.runs = runs;
+        this.items = items;
+        this.directory = directory;
+        this.transaction = transaction;
+        this.transactions = transactions;
+        this.topicCache = topicCache;
+        this.batchSize = batchSize;
+        this.chunkSize = chunkSize;
+    }
+
+    /** Records the import to its end, or marks it failed (its staged rows deleted; running the file again finishes it). */
+    void record(String importId) {
+        RunInfo run = runs.info(importId);
+        ChunkedTransaction chunk = new ChunkedTransaction(transactions, topicCache, chunkSize);
+        try {
+            reportCommentsWithoutTopic(run);
+            for (StagedTopic topic : stagedTopics(importId)) {
+                chunk.open();
+                record(run, topic, chunk);
+            }
+            chunk.commit();
+            transaction.executeWithoutResult(status -> {
+                runs.finish(importId, ImportReport.COMPLETED, null);
+                jdbc.update("delete from import_staged_topic where import_id = ?", importId);
+            });
+            log.info("import {} completed", importId);
+        } catch (RuntimeException e) {
+            chunk.rollback();
+            log.warn("import {} failed; running the same file again finishes it", importId, e);
+            transaction.executeWithoutResult(status -> {
+                runs.finish(importId, ImportReport.FAILED, "recording stopped: " + e.getClass().getSimpleName()
+                        + "; what was recorded stays, and running the same file again imports the rest");
+                jdbc.update("delete from import_staged_comment where import_id = ?", importId);
+                jdbc.update("delete from import_staged_topic where import_id = ?", importId);
+            });
+        }
+    }
+
+    private record StagedTopic(String sourceId, String topicId, String title, String url, Instant sourceTime,
+                               boolean closed, String skipped) {
+    }
+
+    private List<StagedTopic> stagedTopics(String importId) {
+        return jdbc.query("select topic_source_id, topic_id, title, url, source_time, closed, skipped"
+                        + " from import_staged_topic where import_id = ? order by topic_source_id",
+                (rs, n) -> new StagedTopic(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs.getTimestamp(5)), rs.getBoolean(6), rs.getString(7)), importId);
+    }
+
+    /** Comments naming a page the export does not list: reported, never guessed onto another page. */
+    private void reportCommentsWithoutTopic(RunInfo run) {
+        List<String> orphans = jdbc.queryForList("select source_id from import_staged_comment c where import_id = ?"
+                + " and action <> 'skip' and not exists (select 1 from import_staged_topic t where t.import_id ="
+                + " c.import_id and t.topic_source_id = c.topic_source_id) order by source_id", String.class,
+                run.importId());
+        if (orphans.isEmpty()) {
+            return;
+        }
+        transaction.executeWithoutResult(status -> {
+            runs.addLines(run.importId(), orphans.stream().map(sourceId -> ReportLine.skipped("comment", sourceId,
+                    "names a page (thread) the export does not have")).toList());
+            runs.addCounts(run.importId(), new ImportCounts(0, 0, 0, 0, orphans.size(), 0, 0));
+            jdbc.update("delete from import_staged_comment c where import_id = ? and not exists (select 1 from"
+                    + " import_staged_topic t where t.import_id = c.import_id and t.topic_source_id ="
+                    + " c.topic_source_id)", run.importId());
+        });
+    }
+
+    private void record(RunInfo run, StagedTopic topic, ChunkedTransaction chunk) {
+        if (topic.skipped() != null) {
+            skipWholeTopic(run, topic);
+            chunk.recorded(topic.topicId(), 1);
+            return;
+        }
+        String source = source(run);
+        List<Staged> staged = jdbc.query("select source_id, parent_source_id, comment_id, action, source_time"
+                        + " from import_staged_comment where import_id = ? and topic_source_id = ?",
+                (rs, n) -> new Staged(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        instant(rs.getTimestamp(5))), run.importId(), topic.sourceId());
+        SourceFormat format = SourceFormat.byKey(run.format()).orElseThrow();
+        List<Entry> ordered = TopicPlan.order(staged, parent -> ImportedIds.commentId(format, run.site(), parent));
+        boolean topicKnown = items.topicRecorded(source, topic.sourceId());
+        Instant topicTime = topic.sourceTime() != null ? topic.sourceTime()
+                : ordered.stream().map(entry -> entry.comment().sourceTime()).filter(Objects::nonNull)
+                .findFirst().orElse(run.createdAt());
+        ImportedTopic importedTopic = new ImportedTopic(topic.title(), topic.url(), source, topic.sourceId(), topicTime);
+        Author importer = new Author(run.importerId(), run.importerName(), true);
+        boolean mustOpen = !topicKnown;
+        int from = 0;
+        do {
+            chunk.open();
+            List<Entry> part = ordered.subList(from, Math.min(from + batchSize, ordered.size()));
+            boolean last = from + batchSize >= ordered.size();
+            recordPart(run, topic, importedTopic, importer, part, last && topic.closed(), mustOpen);
+            mustOpen = false;
+            if (last) {
+                items.recordTopic(source, topic.sourceId(), topic.topicId(), run.importId());
+                jdbc.update("delete from import_staged_comment where import_id = ? and topic_source_id = ?",
+                        run.importId(), topic.sourceId());
+                jdbc.update("delete from import_staged_topic where import_id = ? and topic_source_id = ?",
+                        run.importId(), topic.sourceId());
+            }
+            chunk.recorded(topic.topicId(), Math.max(1, part.size()));
+            from += batchSize;
+        } while (from < ordered.size());
+    }
+
+    /** One command's worth of a topic's comments, and its bookkeeping, in the chunk's transaction. */
+    private void recordPart(RunInfo run, StagedTopic topic, ImportedTopic importedTopic, Author importer,
+                            List<Entry> part, boolean lockAfter, boolean mustOpen) {
+        String source = source(run);
+        Map<String, StagedText> texts = texts(run.importId(), part);
+        Map<String, ImportedItems.Known> known = items.comments(source,
+                part.stream().map(entry -> entry.comment().sourceId()).toList());
+        List<ImportedComment> toSend = new ArrayList<>(part.size());
+        Map<String, Entry> entryByCommentId = new HashMap<>();
+        int alreadyThere = 0;
+        for (Entry entry : part) {
+            Staged comment = entry.comment();
+            StagedText text = texts.get(comment.sourceId());
+            boolean deleted = comment.action().equals("retracted");
+            ImportedItems.Known before = known.get(comment.sourceId());
+            if (before != null && before.sameAs(text.body(), deleted)) {
+                alreadyThere++;
+                continue;
+            }
+            Instant at = comment.sourceTime() != null ? comment.sourceTime() : importedTopic.at();
+            toSend.add(new ImportedComment(comment.commentId(), entry.parentCommentId(), text.body(),
+                    text.authorId(), text.authorName(), source, comment.sourceId(), at, deleted));
+            entryByCommentId.put(comment.commentId(), entry);
+        }
+        ImportCounts unchanged = new ImportCounts(0, 0, 0, 0, 0, 0, alreadyThere);
+        if (toSend.isEmpty() && !lockAfter && !mustOpen) {
+            runs.addCounts(run.importId(), unchanged);
+            return;
+        }
+        ImportResult result = gateway.sendAndWait(new ImportComments(topic.topicId(), importedTopic, toSend,
+                lockAfter, run.createdAt(), importer));
+        Outcomes outcomes = Outcomes.of(result, entryByCommentId, toSend);
+        runs.addLines(run.importId(), outcomes.lines());
+        runs.addCounts(run.importId(), outcomes.counts().plus(unchanged));
+        items.recordComments(source, topic.topicId(), run.importId(), outcomes.recorded());
+        List<String> created = new ArrayList<>();
+        for (ImportOutcome outcome : result.outcomes()) {
+            switch (outcome.kind()) {
+                case COMMENT, REPLY, RETRACTED_NEW -> created.add(outcome.commentId());
+                default -> {
+                }
+            }
+        }
+        directory.recordImported(topic.topicId(), created);
+    }
+
+    private void skipWholeTopic(RunInfo run, StagedTopic topic) {
+        List<String> comments = jdbc.queryForList("select source_id from import_staged_comment where import_id = ?"
+                + " and topic_source_id = ? and action <> 'skip' order by source_id", String.class,
+                run.importId(), topic.sourceId());
+        runs.addLines(run.importId(), comments.stream().map(sourceId -> ReportLine.skipped("comment", sourceId,
+                "its page is not imported: " + topic.skipped())).toList());
+        runs.addCounts(run.importId(), new ImportCounts(0, 0, 0, 0, comments.size(), 0, 0));
+        jdbc.update("delete from import_staged_comment where import_id = ? and topic_source_id = ?",
+                run.importId(), topic.sourceId());
+        jdbc.update("delete from import_staged_topic where import_id = ? and topic_source_id = ?",
+                run.importId(), topic.sourceId());
+    }
+
+    private record StagedText(String authorId, String authorName, String body) {
+    }
+
+    private Map<String, StagedText> texts(String importId, List<Entry> part) {
+        Map<String, StagedText> texts = new HashMap<>();
+        if (part.isEmpty()) {
+            return texts;
+        }
+        String[] sourceIds = part.stream().map(entry -> entry.comment().sourceId()).toArray(String[]::new);
+        jdbc.query(connection -> {
+            var statement = connection.prepareStatement("select source_id, author_id, author_name, body"
+                    + " from import_staged_comment where import_id = ? and source_id = any(?)");
+            statement.setString(1, importId);
+            statement.setArray(2, connection.createArrayOf("text", sourceIds));
+            return statement;
+        }, rs -> {
+            texts.put(rs.getString(1), new StagedText(rs.getString(2), rs.getString(3), rs.getString(4)));
+        });
+        return texts;
+    }
+
+    static String source(RunInfo run) {
+        return run.site().isEmpty() ? run.format() : run.format() + ":" + run.site();
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,105 @@
+package commonplace.command.importing.run;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code imported_item} table: every item imports recorded, once, by (source, kind, source id), with a digest of
+ * its text and whether it is retracted, so that a later import of the same site passes over what it already has
+ * without loading its topic, and topics keep the ids they were given. An index only: the topic decides.
+ */
+@Repository
+class ImportedItems {
+
+    private static final int LOOKUP_CHUNK = 1000;
+
+    /** What was recorded for a source comment. */
+    record Known(String bodyHash, boolean retracted) {
+
+        /** Recording it again would change nothing. */
+        boolean sameAs(String body, boolean deleted) {
+            return bodyHash.equals(digest(body)) && (retracted || !deleted);
+        }
+    }
+
+    /** A comment an import recorded (or found recorded). */
+    record Recorded(String sourceId, String commentId, String body, boolean retracted) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    ImportedItems(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    boolean topicRecorded(String source, String sourceId) {
+        return !jdbc.queryForList("select 1 from imported_item where source = ? and kind = 'topic' and source_id = ?",
+                Integer.class, source, sourceId).isEmpty();
+    }
+
+    /** The topic ids earlier imports of this source gave, by the page's source id. */
+    Map<String, String> topicIds(String source) {
+        Map<String, String> ids = new HashMap<>();
+        jdbc.query("select source_id, topic_id from imported_item where source = ? and kind = 'topic'",
+                rs -> {
+                    ids.put(rs.getString(1), rs.getString(2));
+                }, source);
+        return ids;
+    }
+
+    Map<String, Known> comments(String source, List<String> sourceIds) {
+        Map<String, Known> known = new HashMap<>();
+        for (int from = 0; from < sourceIds.size(); from += LOOKUP_CHUNK) {
+            String[] chunk = sourceIds.subList(from, Math.min(from + LOOKUP_CHUNK, sourceIds.size()))
+                    .toArray(String[]::new);
+            jdbc.query(connection -> {
+                var statement = connection.prepareStatement("select source_id, body_hash, retracted from imported_item"
+                        + " where source = ? and kind = 'comment' and source_id = any(?)");
+                statement.setString(1, source);
+                statement.setArray(2, connection.createArrayOf("text", chunk));
+                return statement;
+            }, rs -> {
+                known.put(rs.getString(1), new Known(rs.getString(2), rs.getBoolean(3)));
+            });
+        }
+        return known;
+    }
+
+    void recordTopic(String source, String sourceId, String topicId, String importId) {
+        jdbc.update("insert into imported_item (source, kind, source_id, topic_id, import_id)"
+                + " values (?, 'topic', ?, ?, ?) on conflict do nothing", source, sourceId, topicId, importId);
+    }
+
+    void recordComments(String source, String topicId, String importId, List<Recorded> recorded) {
+        jdbc.batchUpdate("insert into imported_item (source, kind, source_id, topic_id, comment_id, body_hash,"
+                        + " retracted, import_id) values (?, 'comment', ?, ?, ?, ?, ?, ?)"
+                        + " on conflict (source, kind, source_id) do update set body_hash = excluded.body_hash,"
+                        + " retracted = excluded.retracted, import_id = excluded.import_id, recorded_at = now()",
+                recorded, 1000, (statement, item) -> {
+                    statement.setString(1, source);
+                    statement.setString(2, item.sourceId());
+                    statement.setString(3, topicId);
+                    statement.setString(4, item.commentId());
+                    statement.setString(5, digest(item.body()));
+                    statement.setBoolean(6, item.retracted());
+                    statement.setString(7, importId);
+                });
+    }
+
+    static String digest(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
