@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import commonplace.web.openapi.ApiDocumentation;
 import commonplace.web.problem.ExceptionProblems;
 import commonplace.web.problem.ProblemAdvice;
 import commonplace.web.problem.ProblemErrorController;
@@ -132,6 +133,12 @@ public class WebSupportAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(JwtSettings settings, Environment environment) {
         return JwtDecoders.create(settings, environment.getProperty("server.address"), Clock.systemUTC());
+    }
+
+    /** Both OpenAPI documents describe problems, tokens and the shared headers alike. */
+    @Bean
+    ApiDocumentation apiDocumentation() {
+        return new ApiDocumentation();
     }
 
     @Bean

@@ -4,6 +4,13 @@ import commonplace.query.eventlog.EventFeedQueries.Line;
 import commonplace.query.topics.KnownTopics;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Positions;
+import commonplace.web.openapi.ProblemAnswers;
+import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,6 +30,7 @@ import java.util.List;
  * (a position) resumes a feed.
  */
 @RestController
+@Tag(name = "events", description = "A topic's events as recorded")
 class EventFeedController {
 
     static final String NDJSON = "application/x-ndjson";
@@ -39,6 +47,10 @@ class EventFeedController {
         this.topics = topics;
     }
 
+    @Operation(summary = "Every event of a topic as NDJSON, one envelope per line, from after a position on")
+    @ApiResponse(responseCode = "200", description = "one event envelope (docs/events.md) per line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping("/api/v1/topics/{topicId}/events")
     void events(@PathVariable String topicId, @RequestParam(required = false) String after,
                 HttpServletResponse response) {
