@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,8 +55,17 @@ class OpenApiDocumentTest extends QueryServiceTestBase {
     }
 
     @Test
+    void everyRouteOfTheContractInWordsIsInTheDocument() {
+        Set<String> contract = ApiDocumentChecks.contractRoutes(Path.of("..", "docs", "api.md"), "Query service");
+        assertThat(contract).hasSizeGreaterThanOrEqualTo(20);
+        assertThat(ApiDocumentChecks.missingRoutes(document, contract)).isEmpty();
+    }
+
+    @Test
     void aRealOpenApiParserFindsNothingWrong() {
         assertThat(ApiDocumentChecks.parserMessages(answer.body())).isEmpty();
+        String dangling = answer.body().replace("\"#/components/schemas/Problem\"", "\"#/components/schemas/Nothing\"");
+        assertThat(ApiDocumentChecks.parserMessages(dangling)).isNotEmpty();
     }
 
     @Test

@@ -16,6 +16,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +26,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Checks of a service's OpenAPI document against the running service: every route its handler mappings serve is in
@@ -30,6 +35,8 @@ import java.util.TreeSet;
  */
 public final class ApiDocumentChecks {
 
+    /** A table row of the contract: {@code | `GET /api/v1/topics/{topicId}/thread?sort=...` | ...}. */
+    private static final Pattern CONTRACT_ROW = Pattern.compile("\\| `(GET|PUT|POST|DELETE|PATCH) (/[^`?\\s]*)");
     private static final Set<String> OPERATION_METHODS = Set.of("GET", "PUT", "POST", "DELETE", "PATCH", "HEAD",
             "OPTIONS");
 
@@ -59,6 +66,42 @@ public final class ApiDocumentChecks {
                         missing.add(method.name() + " " + path);
                     }
                 }
+            }
+        }
+        return missing;
+    }
+
+    /**
+     * The routes ({@code METHOD /path}) of the table in the section {@code ## <heading>} of the contract in words
+     * ({@code docs/api.md}): the first code span of each row, without its query.
+     */
+    public static Set<String> contractRoutes(Path contract, String heading) {
+        Set<String> routes = new TreeSet<>();
+        boolean inSection = false;
+        try {
+            for (String line : Files.readAllLines(contract, StandardCharsets.UTF_8)) {
+                if (line.startsWith("## ")) {
+                    inSection = line.substring(3).startsWith(heading);
+                } else if (inSection) {
+                    Matcher row = CONTRACT_ROW.matcher(line);
+                    if (row.lookingAt()) {
+                        routes.add(row.group(1) + " " + row.group(2));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return routes;
+    }
+
+    /** Each of {@code routes} ({@code METHOD /path}) that the document has no operation for. */
+    public static Set<String> missingRoutes(JsonNode document, Set<String> routes) {
+        Set<String> missing = new TreeSet<>();
+        for (String route : routes) {
+            String[] parts = route.split(" ", 2);
+            if (!document.path("paths").path(parts[1]).has(parts[0].toLowerCase(Locale.ROOT))) {
+                missing.add(route);
             }
         }
         return missing;
