@@ -16,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A token as the services expect it (API.md, Identity): HS256, {@code sub}, {@code name}, {@code iat}, {@code exp}
+ * A token as the services expect it (docs/api.md, Identity): HS256, {@code sub}, {@code name}, {@code iat}, {@code exp}
  * and, when it grants any, {@code roles} as a JSON array ({@code moderator}, {@code admin}).
  */
 public record DevelopmentToken(String authorId, String name, List<String> roles, Duration validity) {

@@ -2,7 +2,7 @@ package commonplace.events;
 
 import java.util.regex.Pattern;
 
-/** The shapes of identifiers in the contract (API.md), checked the same way on both sides. */
+/** The shapes of identifiers in the contract (docs/api.md), checked the same way on both sides. */
 public final class Identifiers {
 
     /** A topic id: a page slug such as {@code episode-90}. */

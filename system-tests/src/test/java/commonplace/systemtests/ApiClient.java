@@ -19,7 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** Speaks the HTTP API of both services the way a client following API.md would. */
+/** Speaks the HTTP API of both services the way a client following the contract (docs/api.md) would. */
 final class ApiClient {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import commonplace.web.openapi.ApiDocumentation;
 import commonplace.web.problem.ExceptionProblems;
 import commonplace.web.problem.ProblemAdvice;
 import commonplace.web.problem.ProblemErrorController;
@@ -16,11 +17,14 @@ import commonplace.web.request.Utf8BodyFilter;
 import commonplace.web.security.ApiSecurity;
 import commonplace.web.security.JwtDecoders;
 import commonplace.web.security.JwtSettings;
+import commonplace.web.security.ProblemCorsProcessor;
 import commonplace.web.security.SecurityBeans;
 import commonplace.web.security.TokenSettingsCheck;
 import commonplace.web.server.TomcatProblemReports;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -33,6 +37,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import org.springframework.web.servlet.config.annotation.ContentNegotiationConfigurer;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -86,6 +92,28 @@ public class WebSupportAutoConfiguration {
         return registration;
     }
 
+    /**
+     * The security chain's CORS filter (Spring Security's {@code cors()} takes the bean of this name) over the
+     * service's {@link CorsConfigurationSource} (by the name {@code cors()} would look it up by), refusing as a problem; it runs inside the chain only, not a second
+     * time as a servlet filter of its own.
+     */
+    @Bean(name = "corsFilter")
+    @ConditionalOnBean(name = "corsConfigurationSource")
+    CorsFilter corsFilter(@Qualifier("corsConfigurationSource") CorsConfigurationSource source,
+                          ProblemWriter problems) {
+        CorsFilter filter = new CorsFilter(source);
+        filter.setCorsProcessor(new ProblemCorsProcessor(problems));
+        return filter;
+    }
+
+    @Bean
+    @ConditionalOnBean(name = "corsFilter")
+    FilterRegistrationBean<CorsFilter> corsFilterOnlyInTheSecurityChain(CorsFilter corsFilter) {
+        FilterRegistrationBean<CorsFilter> registration = new FilterRegistrationBean<>(corsFilter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
     /** What Tomcat refuses before any filter runs is answered as a problem too. */
     @Bean
     TomcatProblemReports tomcatProblemReports(ProblemWriter problems) {
@@ -136,6 +164,12 @@ public class WebSupportAutoConfiguration {
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(JwtSettings settings, Environment environment) {
         return JwtDecoders.create(settings, environment.getProperty("server.address"), Clock.systemUTC());
+    }
+
+    /** Both OpenAPI documents describe problems, tokens and the shared headers alike. */
+    @Bean
+    ApiDocumentation apiDocumentation() {
+        return new ApiDocumentation();
     }
 
     @Bean

@@ -3,8 +3,16 @@ package commonplace.command.privacy;
 import commonplace.command.privacy.DataKeyStore.KeyStatus;
 import commonplace.events.privacy.DataKey;
 import commonplace.events.privacy.KeyLookup;
+import commonplace.web.openapi.ApiComponents;
+import commonplace.web.openapi.ProblemAnswers;
 import commonplace.web.problem.ProblemException;
 import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +35,9 @@ import java.util.Map;
  * it; keys are never cached by HTTP caches. Every answer is audited.
  */
 @RestController
+@Tag(name = "keys", description = "Data keys for trusted consumers of the feed (a token with the key-reader role)")
+@SecurityRequirement(name = ApiComponents.BEARER_JWT)
+@ProblemAnswers({ProblemType.FORBIDDEN, ProblemType.KEY_STORE_UNREADABLE})
 class KeyController {
 
     static final int MAX_BATCH = 500;
@@ -56,6 +67,10 @@ class KeyController {
     record LookupAnswer(List<ServedKey> keys, List<ErasedKey> erased, List<String> unknown) {
     }
 
+    @Operation(summary = "One data key by id (410 once erased: forget it and what it decrypted)")
+    @ApiResponse(responseCode = "200", description = "the key",
+            content = @Content(schema = @Schema(implementation = ServedKey.class)))
+    @ProblemAnswers({ProblemType.NOT_FOUND, ProblemType.KEY_ERASED})
     @GetMapping("/api/v1/keys/{keyId}")
     ResponseEntity<Object> key(@PathVariable String keyId, Authentication caller) {
         if (!DataKey.isKeyId(keyId)) {
@@ -76,6 +91,7 @@ class KeyController {
         throw new ProblemException(ProblemType.NOT_FOUND, "no data key " + keyId);
     }
 
+    @Operation(summary = "The keys of a whole poll batch: served, erased and unknown ids")
     @PostMapping(path = "/api/v1/keys/lookup", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<LookupAnswer> lookup(@RequestBody LookupRequest request, Authentication caller) {
         List<String> keyIds = validated(request);

@@ -1,15 +1,19 @@
 package commonplace.query.admin;
 
 import commonplace.query.parking.ParkedTopic;
-import commonplace.query.parking.ParkedTopics;
 import commonplace.query.parking.ParkedTopics.Action;
 import commonplace.query.parking.ParkedTopics.Request;
+import commonplace.query.parking.ParkedTopics;
 import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Cursor;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Limits;
 import commonplace.query.web.Page;
+import commonplace.web.openapi.ProblemAnswers;
 import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +32,7 @@ import java.util.List;
  * out between two batches, and {@code GET .../{topicId}} follows them (404 once the topic is applied again).
  */
 @RestController
+@Tag(name = "admin")
 class ParkedTopicsController {
 
     static final String PATH = "/api/v1/admin/parked-topics";
@@ -48,6 +53,7 @@ class ParkedTopicsController {
         this.parked = parked;
     }
 
+    @Operation(summary = "The parked topics: each with the event it waits at and why")
     @GetMapping(PATH)
     Page<ParkedTopic> list(@RequestParam(required = false) String limit,
                            @RequestParam(required = false) String cursor) {
@@ -56,17 +62,25 @@ class ParkedTopicsController {
                 last -> Cursor.encode(CURSOR_KIND, last.topicId()));
     }
 
+    @Operation(summary = "One parked topic with the latest admin actions on it (404 once applied again)")
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping(PATH + "/{topicId}")
     ParkedTopicDetail one(@PathVariable String topicId) {
         ParkedTopic topic = parked.find(Ids.topicId(topicId)).orElseThrow(() -> notParked(topicId));
         return new ParkedTopicDetail(topic, parked.actions(topicId, ACTIONS_SHOWN));
     }
 
+    @Operation(summary = "Apply a parked topic's waiting events again, from the first (audited)")
+    @ApiResponse(responseCode = "202", description = "recorded; the consumer carries it out between two batches")
+    @ProblemAnswers({ProblemType.NOT_FOUND, ProblemType.PARKED_TOPIC_BUSY})
     @PostMapping(PATH + "/{topicId}/retry")
     ResponseEntity<Accepted> retry(@PathVariable String topicId, Authentication who) {
         return answer(topicId, parked.request(Ids.topicId(topicId), "retry", who.getName(), null));
     }
 
+    @Operation(summary = "Drop the event a parked topic waits at (sequence: the one the admin saw) and apply the rest")
+    @ApiResponse(responseCode = "202", description = "recorded; the consumer carries it out between two batches")
+    @ProblemAnswers({ProblemType.NOT_FOUND, ProblemType.PARKED_TOPIC_BUSY, ProblemType.PARKED_EVENT_MOVED})
     @PostMapping(PATH + "/{topicId}/skip")
     ResponseEntity<Accepted> skip(@PathVariable String topicId, @RequestParam(required = false) String sequence,
                                   Authentication who) {

@@ -5,6 +5,13 @@ import commonplace.query.atom.FeedQueries.FeedAuthor;
 import commonplace.query.atom.FeedQueries.FeedTopic;
 import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Ids;
+import commonplace.web.openapi.ProblemAnswers;
+import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +27,7 @@ import java.nio.charset.StandardCharsets;
  * Unknown topics and authors are 404 problems like everywhere else.
  */
 @RestController
+@Tag(name = "feeds", description = "Atom feeds of topics and authors")
 class AtomFeedController {
 
     static final MediaType ATOM = new MediaType("application", "atom+xml", StandardCharsets.UTF_8);
@@ -30,6 +38,10 @@ class AtomFeedController {
         this.queries = queries;
     }
 
+    @Operation(summary = "A topic's latest comments as an Atom feed")
+    @ApiResponse(responseCode = "200", description = "an Atom feed (RFC 4287)",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping("/api/v1/topics/{topicId}/feed.atom")
     ResponseEntity<byte[]> topicFeed(@PathVariable String topicId) {
         Ids.topicId(topicId);
@@ -40,6 +52,10 @@ class AtomFeedController {
         return atom(AtomDocument.write(feed, queries.topicEntries(topicId), FeedText.ENGLISH));
     }
 
+    @Operation(summary = "An author's latest comments as an Atom feed")
+    @ApiResponse(responseCode = "200", description = "an Atom feed (RFC 4287)",
+            content = @Content(mediaType = "application/atom+xml", schema = @Schema(type = "string")))
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping("/api/v1/authors/{authorId}/feed.atom")
     ResponseEntity<byte[]> authorFeed(@PathVariable String authorId) {
         Ids.authorId(authorId);

@@ -4,6 +4,10 @@ import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Limits;
 import commonplace.query.web.Page;
+import commonplace.web.openapi.ProblemAnswers;
+import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
  * at all is 404.
  */
 @RestController
+@Tag(name = "authors", description = "What an author did, newest first")
 class AuthorHistoryController {
 
     private final AuthorHistoryQueries queries;
@@ -22,6 +27,8 @@ class AuthorHistoryController {
         this.queries = queries;
     }
 
+    @Operation(summary = "Everything an author did, newest first")
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping("/api/v1/authors/{authorId}/history")
     Page<HistoryItem> history(@PathVariable String authorId, @RequestParam(required = false) String cursor,
                               @RequestParam(required = false) String limit) {

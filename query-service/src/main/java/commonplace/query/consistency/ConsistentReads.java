@@ -43,6 +43,8 @@ import java.util.concurrent.Semaphore;
 class ConsistentReads implements WebMvcConfigurer {
 
     static final String PARAMETER = "consistentWith";
+    /** The reads that take {@code consistentWith}. */
+    static final String PATHS = "/api/v1/**";
     static final String STALE_HEADER = "X-Commonplace-Stale";
     static final String PARKED_HEADER = "X-Commonplace-Parked";
     private static final String TOPIC_VARIABLE = "topicId";
@@ -78,7 +80,7 @@ class ConsistentReads implements WebMvcConfigurer {
                 }
                 return request.getDispatcherType() != DispatcherType.REQUEST || answerOrWait(request, response);
             }
-        }).addPathPatterns("/api/v1/**");
+        }).addPathPatterns(PATHS);
     }
 
     /** True when the request goes on now; false when it was suspended to wait. */

@@ -11,6 +11,13 @@ import commonplace.query.topics.KnownTopics;
 import commonplace.query.web.AdminOption;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Positions;
+import commonplace.web.openapi.ProblemAnswers;
+import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +42,7 @@ import java.util.Set;
  * a long topic never sits in memory; {@code after} (a position) resumes a feed.
  */
 @RestController
+@Tag(name = "events", description = "A topic's events as recorded")
 class EventFeedController {
 
     static final String NDJSON = "application/x-ndjson";
@@ -53,6 +61,10 @@ class EventFeedController {
         this.keys = keys;
     }
 
+    @Operation(summary = "Every event of a topic as NDJSON, one envelope per line, from after a position on")
+    @ApiResponse(responseCode = "200", description = "one event envelope (docs/events.md) per line",
+            content = @Content(mediaType = NDJSON, schema = @Schema(type = "string")))
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping("/api/v1/topics/{topicId}/events")
     void events(@PathVariable String topicId, @RequestParam(required = false) String after,
                 @RequestParam(name = AdminOption.INCLUDE_RETRACTED, required = false) String includeRetracted,

@@ -3,6 +3,13 @@ package commonplace.query.live;
 import commonplace.events.ConsistencyPosition;
 import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Ids;
+import commonplace.web.openapi.ProblemAnswers;
+import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -22,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * {@code ready}, whose id is where the stream stands.
  */
 @RestController
+@Tag(name = "live", description = "A topic's changes as they happen")
 class TopicStreamController {
 
     private final StreamHub hub;
@@ -30,6 +38,10 @@ class TopicStreamController {
         this.hub = hub;
     }
 
+    @Operation(summary = "A topic's activities as server-sent events, from after (or Last-Event-ID) on")
+    @ApiResponse(responseCode = "200", description = "server-sent events: each an activity, its id the position",
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ProblemAnswers({ProblemType.TOO_MANY_STREAMS, ProblemType.STREAMS_EXHAUSTED})
     @GetMapping(path = "/api/v1/topics/{topicId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     ResponseEntity<SseEmitter> stream(@PathVariable String topicId, @RequestParam(required = false) String after,
                                       @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,

@@ -3,6 +3,13 @@ package commonplace.query.page;
 import commonplace.query.page.PageQueries.TopicHeading;
 import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Ids;
+import commonplace.web.openapi.ProblemAnswers;
+import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,6 +29,7 @@ import java.util.List;
  * only this service's own scripts and styles (a Content-Security-Policy says so to the browser).
  */
 @RestController
+@Tag(name = "pages", description = "Server-rendered pages for people and search engines")
 class PageController {
 
     private static final int INDEX_SIZE = 50;
@@ -35,6 +43,10 @@ class PageController {
         this.settings = settings;
     }
 
+    @Operation(summary = "A topic's page: its discussion rendered, with the widget for live updates and writing")
+    @ApiResponse(responseCode = "200", description = "an HTML page",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping("/t/{topicId}")
     ResponseEntity<String> topic(@PathVariable String topicId,
                                  @RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
@@ -43,6 +55,9 @@ class PageController {
         return html(PageHtml.topic(topic, PageText.forLanguages(language)));
     }
 
+    @Operation(summary = "The index page: the most active topics")
+    @ApiResponse(responseCode = "200", description = "an HTML page",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = "string")))
     @GetMapping("/")
     ResponseEntity<String> index(@RequestHeader(name = HttpHeaders.ACCEPT_LANGUAGE, required = false) String language) {
         List<TopicHeading> topics = queries.mostActive(INDEX_SIZE);

@@ -2,6 +2,14 @@ package commonplace.query.page;
 
 import commonplace.query.page.WidgetAssets.Asset;
 import commonplace.query.web.ApiProblem;
+import commonplace.web.openapi.ConditionalRead;
+import commonplace.web.openapi.ProblemAnswers;
+import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +28,7 @@ import java.util.Map;
  * revalidated by ETag after five minutes, so a new release reaches every page within minutes.
  */
 @RestController
+@Tag(name = "widget", description = "The embeddable widget: its script, modules and settings")
 class WidgetAssetController {
 
     private static final CacheControl FIVE_MINUTES = CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic();
@@ -32,17 +41,28 @@ class WidgetAssetController {
         this.settings = settings;
     }
 
+    @Operation(summary = "The widget's loader script, for <script src> on any page")
+    @ApiResponse(responseCode = "200", description = "JavaScript",
+            content = @Content(mediaType = "text/javascript", schema = @Schema(type = "string")))
+    @ConditionalRead
     @GetMapping("/embed.js")
     ResponseEntity<byte[]> embed(HttpServletRequest request, WebRequest webRequest) {
         return serve("/embed.js", request, webRequest);
     }
 
+    @Operation(summary = "One of the widget's modules or style sheets")
+    @ApiResponse(responseCode = "200", description = "JavaScript or CSS", content = {
+            @Content(mediaType = "text/javascript", schema = @Schema(type = "string")),
+            @Content(mediaType = "text/css", schema = @Schema(type = "string"))})
+    @ConditionalRead
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping("/widget/{file:[a-z0-9-]+\\.(?:js|css)}")
     ResponseEntity<byte[]> module(@PathVariable String file, HttpServletRequest request, WebRequest webRequest) {
         return serve("/widget/" + file, request, webRequest);
     }
 
     /** What the widget needs to know that its script's address does not tell: where the command service is. */
+    @Operation(summary = "The widget's settings: where the command service answers (commandUrl)")
     @GetMapping("/widget/config.json")
     ResponseEntity<Map<String, String>> config() {
         return ResponseEntity.ok().cacheControl(FIVE_MINUTES)

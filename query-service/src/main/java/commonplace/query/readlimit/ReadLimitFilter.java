@@ -47,9 +47,12 @@ class ReadLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String method = request.getMethod();
-        return !enabled || !("GET".equals(method) || "HEAD".equals(method))
-                || request.getRequestURI().startsWith("/actuator/health");
+        return !enabled || !isLimited(request.getMethod(), request.getRequestURI());
+    }
+
+    /** Whether a request of {@code method} to {@code path} counts against the limit: reads, but health probes. */
+    static boolean isLimited(String method, String path) {
+        return ("GET".equals(method) || "HEAD".equals(method)) && !path.startsWith("/actuator/health");
     }
 
     @Override

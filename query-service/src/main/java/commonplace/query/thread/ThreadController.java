@@ -1,12 +1,21 @@
 package commonplace.query.thread;
 
 import commonplace.query.thread.CommentViews.CommentDetail;
+import commonplace.query.thread.CommentViews.ThreadComment;
 import commonplace.query.thread.ThreadQueries.Sort;
 import commonplace.query.web.AdminOption;
 import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Limits;
 import commonplace.query.web.TopicPages;
+import commonplace.web.openapi.ConditionalRead;
+import commonplace.web.openapi.ProblemAnswers;
+import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +26,7 @@ import org.springframework.web.context.request.WebRequest;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -25,7 +35,12 @@ import java.util.function.Supplier;
  * {@link TopicPages} (ETag, 304, rendered-page cache); and single comments with their edit history.
  */
 @RestController
+@Tag(name = "threads", description = "Comment trees and single comments")
 class ThreadController {
+
+    /** What a page of the thread is (answered pre-rendered, so described here): root comments with their replies. */
+    record ThreadPage(List<ThreadComment> items, String nextCursor) {
+    }
 
     private final ThreadQueries queries;
     private final ThreadAsOf asOfQueries;
@@ -39,6 +54,11 @@ class ThreadController {
         this.displayDepth = settings.displayDepth();
     }
 
+    @Operation(summary = "A topic's comment tree, paged by root comments, now or as of an instant (asOf)")
+    @ApiResponse(responseCode = "200", description = "a page of root comments, each with its replies",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ThreadPage.class)))
+    @ConditionalRead
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping("/api/v1/topics/{topicId}/thread")
     ResponseEntity<byte[]> thread(@PathVariable String topicId, @RequestParam(required = false) String sort,
                                   @RequestParam(required = false) String limit,
@@ -71,6 +91,8 @@ class ThreadController {
                         .orElseThrow(noEventsThen));
     }
 
+    @Operation(summary = "One comment with its edit history")
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping("/api/v1/comments/{commentId}")
     CommentDetail comment(@PathVariable String commentId) {
         Ids.commentId(commentId);

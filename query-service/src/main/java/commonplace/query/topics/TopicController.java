@@ -4,6 +4,10 @@ import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Ids;
 import commonplace.query.web.Limits;
 import commonplace.query.web.Page;
+import commonplace.web.openapi.ProblemAnswers;
+import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -11,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Topic summaries: the list (most recently active first) and one topic. */
 @RestController
+@Tag(name = "topics", description = "The topics and their summaries")
 class TopicController {
 
     private final TopicQueries queries;
@@ -19,6 +24,7 @@ class TopicController {
         this.queries = queries;
     }
 
+    @Operation(summary = "Topics, most recently active first")
     @GetMapping("/api/v1/topics")
     Page<TopicSummary> topics(@RequestParam(required = false) String cursor,
                               @RequestParam(required = false) String limit) {
@@ -27,6 +33,8 @@ class TopicController {
         return queries.mostRecentlyActive(after, pageSize);
     }
 
+    @Operation(summary = "One topic's summary")
+    @ProblemAnswers(ProblemType.NOT_FOUND)
     @GetMapping("/api/v1/topics/{topicId}")
     TopicSummary topic(@PathVariable String topicId) {
         Ids.topicId(topicId);

@@ -1,6 +1,7 @@
 package commonplace.web.problem;
 
 import commonplace.web.request.RequestSizeLimitFilter;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Errors the servlet container dispatches to the error page (a status a filter or Tomcat set, an exception thrown
  * outside Spring MVC) are answered as problems of the catalogue too, never as Spring Boot's error JSON or a white
- * label page, and never with exception details.
+ * label page, and never with exception details. Not an endpoint of the API, so not in its OpenAPI document.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -17,6 +17,8 @@ import java.io.IOException;
 /**
  * Every body is read as UTF-8 (JSON is UTF-8, RFC 8259), so a body declared in another charset is refused with 415
  * instead of being decoded as something it says it is not ({@code charset=UTF-16} with UTF-8 bytes was read anyway).
+ * A {@code Content-Type} with a wildcard ({@code *}{@code /*}, {@code application/*}) names no type at all (wildcards
+ * belong in {@code Accept}) and is a 415 too: Spring MVC would fail on it with a 500 wherever it looks at the type.
  */
 public class Utf8BodyFilter extends OncePerRequestFilter {
 
@@ -29,6 +31,11 @@ public class Utf8BodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (isWildcard(request.getHeader(HttpHeaders.CONTENT_TYPE))) {
+            problems.write(request, response, new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Content-Type must name a type, such as application/json, not a wildcard"));
+            return;
+        }
         String declared = declaredCharset(request.getHeader(HttpHeaders.CONTENT_TYPE));
         if (declared != null && !declared.equalsIgnoreCase("UTF-8")) {
             problems.write(request, response, new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
@@ -36,6 +43,18 @@ public class Utf8BodyFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    static boolean isWildcard(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return type.isWildcardType() || type.isWildcardSubtype();
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /**

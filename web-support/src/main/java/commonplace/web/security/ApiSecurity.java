@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -23,8 +25,11 @@ import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -32,7 +37,8 @@ import java.util.Set;
  * saved requests), tokens verified by the shared decoder and turned into an authentication by the service's
  * converter, public reads that ignore any token, every refusal of the chain (no or bad token, not allowed) answered
  * as a problem of the catalogue, and what is exposed to whom: {@code /actuator/health} to anyone, every other actuator
- * endpoint (metrics, info) and everything under {@code /api/v1/admin} to an {@code admin} token only. Each service
+ * endpoint (metrics, info) and everything under {@code /api/v1/admin} to an {@code admin} token only; the OpenAPI
+ * document ({@code /v3/api-docs}) and Swagger UI ({@code /swagger-ui.html}) to anyone. Each service
  * adds only its own authorization rules after these.
  */
 public class ApiSecurity {
@@ -43,11 +49,17 @@ public class ApiSecurity {
     static final int MAX_TOKEN_LENGTH = 8 * 1024;
 
     private static final PathPatternRequestMatcher.Builder PATHS = PathPatternRequestMatcher.withDefaults();
-    private static final RequestMatcher HEALTH = new OrRequestMatcher(PATHS.matcher("/actuator/health"),
-            PATHS.matcher("/actuator/health/**"));
+    private static final List<String> HEALTH_PATHS = List.of("/actuator/health", "/actuator/health/**");
+    private static final List<String> ADMIN_PATHS = List.of("/actuator/**", "/api/v1/admin/**");
+    /** The OpenAPI document and Swagger UI: public reads on both services. */
+    private static final RequestMatcher DOCUMENTATION = new OrRequestMatcher(
+            PATHS.matcher(HttpMethod.GET, "/v3/api-docs"), PATHS.matcher(HttpMethod.GET, "/v3/api-docs/**"),
+            PATHS.matcher(HttpMethod.GET, "/swagger-ui.html"), PATHS.matcher(HttpMethod.GET, "/swagger-ui/**"));
+    private static final RequestMatcher HEALTH = new OrRequestMatcher(HEALTH_PATHS.stream()
+            .map(path -> (RequestMatcher) PATHS.matcher(path)).toList());
     /** Reads that need a token: whatever describes the running service beyond its health, and the admin API. */
     private static final RequestMatcher ADMIN_ONLY = new AndRequestMatcher(new NegatedRequestMatcher(HEALTH),
-            new OrRequestMatcher(PATHS.matcher("/actuator/**"), PATHS.matcher("/api/v1/admin/**")));
+            new OrRequestMatcher(ADMIN_PATHS.stream().map(path -> (RequestMatcher) PATHS.matcher(path)).toList()));
 
     private final ProblemWriter problems;
 
@@ -77,6 +89,7 @@ public class ApiSecurity {
                 .securityContext(context -> context.requireExplicitSave(true))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HEALTH).permitAll()
+                        .requestMatchers(DOCUMENTATION).permitAll()
                         .requestMatchers(ADMIN_ONLY).hasAuthority(Roles.ADMIN_AUTHORITY))
                 .oauth2ResourceServer(server -> server
                         .bearerTokenResolver(tokensOnWritesOnly(readsWithToken))
@@ -86,6 +99,25 @@ public class ApiSecurity {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(authenticationEntryPoint())
                         .accessDeniedHandler(accessDeniedHandler()));
+    }
+
+    /**
+     * Whether a request of {@code method} to {@code path} (a path template such as {@code /api/v1/topics/{topicId}})
+     * must carry a bearer token under these rules: every write, and the admin-only reads. The OpenAPI document asks
+     * for the token where this says so.
+     */
+    public static boolean takesToken(String method, String path) {
+        return !READ_METHODS.contains(method.toUpperCase(Locale.ROOT)) || isAdminOnly(path);
+    }
+
+    /** Whether {@code path} (a path or path template) is for admins only: the admin API and the actuator but health. */
+    public static boolean isAdminOnly(String path) {
+        PathContainer container = PathContainer.parsePath(path);
+        return matchesAny(ADMIN_PATHS, container) && !matchesAny(HEALTH_PATHS, container);
+    }
+
+    private static boolean matchesAny(List<String> patterns, PathContainer path) {
+        return patterns.stream().anyMatch(pattern -> PathPatternParser.defaultInstance.parse(pattern).matches(path));
     }
 
     /** 401 with {@code WWW-Authenticate} (RFC 6750) and a detail saying whether the token was missing or bad. */

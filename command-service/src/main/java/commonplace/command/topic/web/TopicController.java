@@ -18,6 +18,10 @@ import commonplace.command.topic.web.Requests.OpenTopicRequest;
 import commonplace.command.topic.web.Requests.PostCommentRequest;
 import commonplace.command.topic.web.Requests.ReasonRequest;
 import commonplace.command.topic.web.Requests.ShareLinkRequest;
+import commonplace.web.openapi.ProblemAnswers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,12 +33,20 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import static commonplace.web.problem.ProblemType.DUPLICATE_POST;
+import static commonplace.web.problem.ProblemType.FORBIDDEN;
+import static commonplace.web.problem.ProblemType.NOT_FOUND;
+import static commonplace.web.problem.ProblemType.TOPIC_EXISTS;
+import static commonplace.web.problem.ProblemType.TOPIC_LOCKED;
+import static commonplace.web.problem.ProblemType.UNKNOWN_PARENT;
+
 /**
  * Commands addressed to a topic: open it, comment on it, share a link in it, lock and unlock it. Only HTTP is read
  * here (path, body, token); every field rule is the topic's own.
  */
 @RestController
 @RequestMapping("/api/v1/topics/{topicId}")
+@Tag(name = "topics", description = "Open a topic, comment on it, share links in it, lock and unlock it")
 class TopicController {
 
     private final IdempotentCommands commands;
@@ -43,6 +55,10 @@ class TopicController {
         this.commands = commands;
     }
 
+    @Operation(summary = "Open a topic (idempotent: the same again is 200, another title, url or description 409)")
+    @ApiResponse(responseCode = "201", description = "opened")
+    @ApiResponse(responseCode = "200", description = "already open with this title, url and description")
+    @ProblemAnswers(TOPIC_EXISTS)
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TopicAnswer> open(@PathVariable String topicId, @RequestBody OpenTopicRequest body,
                                      @AuthenticationPrincipal Author author, HttpServletRequest request) {
@@ -55,6 +71,9 @@ class TopicController {
                 : ResponseEntity.ok(answer);
     }
 
+    @Operation(summary = "Comment on a topic (every URL in the body is also recorded as a shared link)")
+    @ApiResponse(responseCode = "201", description = "recorded")
+    @ProblemAnswers({NOT_FOUND, TOPIC_LOCKED, DUPLICATE_POST})
     @PostMapping(path = "/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<CommentAnswer> comment(@PathVariable String topicId, @RequestBody PostCommentRequest body,
                                           @AuthenticationPrincipal Author author, HttpServletRequest request) {
@@ -67,6 +86,9 @@ class TopicController {
                         Answers.position(topicId, result.lastSequence())));
     }
 
+    @Operation(summary = "Share a link in a topic, optionally under a comment (parentId)")
+    @ApiResponse(responseCode = "201", description = "recorded")
+    @ProblemAnswers({NOT_FOUND, TOPIC_LOCKED, UNKNOWN_PARENT})
     @PostMapping(path = "/links", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ShareAnswer> share(@PathVariable String topicId, @RequestBody ShareLinkRequest body,
                                       @AuthenticationPrincipal Author author, HttpServletRequest request) {
@@ -79,6 +101,9 @@ class TopicController {
                 .body(new ShareAnswer(result.shareId(), topicId, 1, Answers.position(topicId, result.lastSequence())));
     }
 
+    @Operation(summary = "Lock a topic (moderators): no new comments, replies, edits or links until it is unlocked")
+    @ApiResponse(responseCode = "204", description = "locked")
+    @ProblemAnswers({NOT_FOUND, FORBIDDEN})
     @PostMapping("/lock")
     ResponseEntity<Void> lock(@PathVariable String topicId, @RequestBody(required = false) ReasonRequest body,
                               @AuthenticationPrincipal Author author, HttpServletRequest request) {
@@ -88,6 +113,9 @@ class TopicController {
         return ResponseEntity.noContent().headers(Answers.positionHeader(topicId, result.lastSequence())).build();
     }
 
+    @Operation(summary = "Unlock a topic (moderators)")
+    @ApiResponse(responseCode = "204", description = "unlocked")
+    @ProblemAnswers({NOT_FOUND, FORBIDDEN})
     @PostMapping("/unlock")
     ResponseEntity<Void> unlock(@PathVariable String topicId, @AuthenticationPrincipal Author author,
                                 HttpServletRequest request) {
