@@ -2,7 +2,6 @@ package commonplace.bench;
 
 import commonplace.local.ServiceProcess;
 import commonplace.local.infra.FreePorts;
-import commonplace.local.infra.KafkaBroker;
 import commonplace.local.infra.PostgresServer;
 
 import java.nio.file.Files;
@@ -28,7 +27,7 @@ public final class Benchmark {
     private final Settings settings;
     private final Report report;
     private PostgresServer postgres;
-    private KafkaBroker kafka;
+    private BrokerProcess kafka;
     private final List<ServiceProcess> services = new ArrayList<>();
 
     private Benchmark(Settings settings) {
@@ -56,9 +55,14 @@ public final class Benchmark {
         Directories.delete(work.resolve("data"));
         Files.createDirectories(work);
         long infraStart = System.nanoTime();
-        postgres = PostgresServer.durable(work.resolve("data/postgres"), FreePorts.find()).start();
+        postgres = PostgresServer.durable(work.resolve("data/postgres"), FreePorts.find())
+                .withServerConfig("shared_preload_libraries", "pg_stat_statements")
+                .withServerConfig("pg_stat_statements.track", "all")
+                .start();
         postgres.createDatabaseIfMissing("commonplace");
-        kafka = KafkaBroker.onFreePorts(work.resolve("data/kafka")).start();
+        Path home = Path.of(System.getProperty("commonplace.home", ".")).toAbsolutePath();
+        kafka = BrokerProcess.start(home.resolve("bench/target/bench-exec.jar"), work.resolve("data/kafka"),
+                work.resolve("logs"));
         double infraSeconds = (System.nanoTime() - infraStart) / 1e9;
         say("infrastructure up in %.1f s", infraSeconds);
 
@@ -67,6 +71,7 @@ public final class Benchmark {
         environment.put("COMMONPLACE_DB_USER", PostgresServer.USER);
         environment.put("COMMONPLACE_DB_PASSWORD", "");
         environment.put("COMMONPLACE_KAFKA_BOOTSTRAP", kafka.bootstrapServers());
+        // the bench measures the machine's capacity: the command service's admission limit stays at its default
         environment.put("COMMONPLACE_JWT_SECRET", SECRET);
         // the command service requires one; fixed, so that a later run still opens the keys of the durable database
         environment.put("COMMONPLACE_KEY_ENCRYPTION_KEY", KEY_ENCRYPTION_KEY);
@@ -92,9 +97,12 @@ public final class Benchmark {
                 .addProcess("command service", () -> services.get(0).pid())
                 .addProcess("query service", () -> services.get(1).pid())
                 .addTree("PostgreSQL", () -> CpuMeter.postmasterPid(work.resolve("data/postgres")))
-                .addProcess("benchmark JVM (load generator and Kafka broker)", () -> ProcessHandle.current().pid());
+                .addProcess("Kafka broker", kafka::pid)
+                .addProcess("harness (load generator, lag sampler)", () -> ProcessHandle.current().pid());
         if (settings.includes("write")) {
-            new WriteScenarios(settings, api, report, postgres, cpu).run();
+            StatementStats statements = new StatementStats(postgres.jdbcUrl("commonplace"), PostgresServer.USER);
+            new WriteScenarios(settings, api, report, postgres, cpu, statements, new WriteScenarios.Profiled(
+                    services.get(0).pid(), services.get(1).pid(), work.resolve("profiles"))).run();
         }
         if (settings.includes("read")) {
             new ReadScenarios(settings, api, report).run();
@@ -106,7 +114,7 @@ public final class Benchmark {
             new ImportScenario(settings, api, report, postgres, work).run();
         }
         if (settings.includes("replay")) {
-            new ReplayScenario(settings, report, environment, kafka, postgres, work).run();
+            new ReplayScenario(settings, report, environment, kafka.bootstrapServers(), postgres, work).run();
         }
 
         Path written = report.write();
@@ -140,7 +148,7 @@ public final class Benchmark {
     private void stopEverything() {
         stopServices();
         if (kafka != null) {
-            kafka.stop();
+            kafka.close();
         }
         if (postgres != null) {
             postgres.stop();

@@ -31,7 +31,22 @@ final class LoadGenerator {
      *                is in the latency histogram with the time it had waited by then (a lower bound)
      */
     record Result(long succeeded, long failed, long notSent, Map<Integer, Long> statuses, Histogram latencyMicros,
-                  double seconds, long completedInWindow) {
+                  double seconds, long completedInWindow, Histogram acceptedMicros, Histogram shedMicros) {
+
+        /** Latency of the requests answered 2xx alone (under overload, what an accepted writer saw). */
+        double acceptedMillis(double percentile) {
+            return acceptedMicros.getTotalCount() == 0 ? Double.NaN
+                    : acceptedMicros.getValueAtPercentile(percentile) / 1000.0;
+        }
+
+        /** Latency of the requests refused with 503 (load shedding). */
+        double shedMillis(double percentile) {
+            return shedMicros.getTotalCount() == 0 ? Double.NaN : shedMicros.getValueAtPercentile(percentile) / 1000.0;
+        }
+
+        long shed() {
+            return statuses.getOrDefault(503, 0L);
+        }
 
         double throughput() {
             return completedInWindow / seconds;
@@ -73,6 +88,8 @@ final class LoadGenerator {
     static Result run(int clients, double ratePerSecond, Duration warmUp, Duration measured, long maxOperations,
                       Duration overrun, Operation operation) throws InterruptedException {
         Recorder recorder = new Recorder(3);
+        Recorder accepted = new Recorder(3);
+        Recorder shed = new Recorder(3);
         LongAdder succeeded = new LongAdder();
         LongAdder failed = new LongAdder();
         LongAdder notSent = new LongAdder();
@@ -129,7 +146,13 @@ final class LoadGenerator {
                         completedInWindow.increment();
                     }
                     if (intended >= measureFrom) {
-                        recorder.recordValue(Math.max(1, (done - intended) / 1000));
+                        long micros = Math.max(1, (done - intended) / 1000);
+                        recorder.recordValue(micros);
+                        if (status >= 200 && status < 300) {
+                            accepted.recordValue(micros);
+                        } else if (status == 503) {
+                            shed.recordValue(micros);
+                        }
                         statuses.computeIfAbsent(status, s -> new LongAdder()).increment();
                         (status >= 200 && status < 300 ? succeeded : failed).increment();
                     }
@@ -147,7 +170,7 @@ final class LoadGenerator {
         Map<Integer, Long> counted = new java.util.TreeMap<>();
         statuses.forEach((status, count) -> counted.put(status, count.sum()));
         return new Result(succeeded.sum(), failed.sum(), notSent.sum(), counted, recorder.getIntervalHistogram(),
-                seconds, completedInWindow.sum());
+                seconds, completedInWindow.sum(), accepted.getIntervalHistogram(), shed.getIntervalHistogram());
     }
 
     /**

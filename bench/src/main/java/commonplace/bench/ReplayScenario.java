@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventJson;
 import commonplace.local.ServiceProcess;
 import commonplace.local.infra.FreePorts;
-import commonplace.local.infra.KafkaBroker;
 import commonplace.local.infra.PostgresServer;
 
 import java.nio.file.Path;
@@ -25,23 +24,23 @@ final class ReplayScenario {
     private final Settings settings;
     private final Report report;
     private final Map<String, String> environment;
-    private final KafkaBroker kafka;
+    private final String kafkaBootstrap;
     private final PostgresServer postgres;
     private final Path work;
 
-    ReplayScenario(Settings settings, Report report, Map<String, String> environment, KafkaBroker kafka,
+    ReplayScenario(Settings settings, Report report, Map<String, String> environment, String kafkaBootstrap,
                    PostgresServer postgres, Path work) {
         this.settings = settings;
         this.report = report;
         this.environment = environment;
-        this.kafka = kafka;
+        this.kafkaBootstrap = kafkaBootstrap;
         this.postgres = postgres;
         this.work = work;
     }
 
     void run() throws Exception {
         long started = System.nanoTime();
-        ReplayCorpus.publish(kafka.bootstrapServers(), REPLAY_TOPIC, 6, settings.replayEvents(), 1000);
+        ReplayCorpus.publish(kafkaBootstrap, REPLAY_TOPIC, 6, settings.replayEvents(), 1000);
         Benchmark.say("wrote %,d events to %s in %.1f s", settings.replayEvents(), REPLAY_TOPIC,
                 (System.nanoTime() - started) / 1e9);
         Figures projection = new Figures("events/s");

@@ -5,18 +5,28 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-/** The benchmark's knobs, from the environment; {@code BENCH_QUICK=1} shrinks everything for a smoke run. */
-record Settings(int runs, int clients, double rate, double steadyRate, double readRate, int topics, Duration warmUp, Duration measured,
-                Duration readMeasured, long replayEvents, int replayRuns, int bigThread, Path workDirectory, Path report,
-                Set<String> scenarios, int importComments) {
+/**
+ * The benchmark's knobs, from the environment; {@code BENCH_QUICK=1} shrinks everything for a smoke run.
+ *
+ * @param clients        writers of the closed-loop runs (each its own connection and author)
+ * @param openClients    writers of the fixed-rate runs: enough that a slow answer does not hold back the next start
+ * @param overloadFactor the overload run offers this many times the closed-loop rate of the same run
+ * @param profile        whether the first closed-loop run records a JFR profile of both services
+ * @param importComments comments in the import scenario's export
+ */
+record Settings(int runs, int clients, int openClients, double rate, double overloadFactor, double readRate,
+                int topics, Duration warmUp, Duration measured, Duration readMeasured, long replayEvents,
+                int replayRuns, int bigThread, Path workDirectory, Path report, Set<String> scenarios,
+                boolean profile, int importComments) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         boolean quick = "1".equals(env.get("BENCH_QUICK"));
         return new Settings(
                 integer(env, "BENCH_RUNS", quick ? 1 : 3),
                 integer(env, "BENCH_CLIENTS", 32),
-                Double.parseDouble(env.getOrDefault("BENCH_RATE", "1000")),
-                Double.parseDouble(env.getOrDefault("BENCH_STEADY_RATE", "400")),
+                integer(env, "BENCH_OPEN_CLIENTS", 128),
+                Double.parseDouble(env.getOrDefault("BENCH_RATE", "2000")),
+                Double.parseDouble(env.getOrDefault("BENCH_OVERLOAD_FACTOR", "2")),
                 Double.parseDouble(env.getOrDefault("BENCH_READ_RATE", "500")),
                 integer(env, "BENCH_TOPICS", 200),
                 Duration.ofSeconds(integer(env, "BENCH_WARMUP_SECONDS", quick ? 3 : 10)),
@@ -28,6 +38,7 @@ record Settings(int runs, int clients, double rate, double steadyRate, double re
                 Path.of(env.getOrDefault("BENCH_WORK_DIR", "target/bench")),
                 Path.of(env.getOrDefault("BENCH_REPORT", "target/bench/report.md")),
                 Set.of(env.getOrDefault("BENCH_SCENARIOS", "write,read,widget,replay,import").split(",")),
+                !"0".equals(env.getOrDefault("BENCH_PROFILE", "1")),
                 integer(env, "BENCH_IMPORT_COMMENTS", quick ? 20_000 : 100_000));
     }
 

@@ -2,6 +2,7 @@ package commonplace.bench;
 
 import commonplace.local.infra.PostgresServer;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,21 +11,37 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
-/** Write throughput and latency (many topics, one hot topic), projection lag under load, and the raw baseline. */
+/**
+ * The write targets, each measured once per run: a fixed rate over many topics, the closed loop over many topics
+ * against raw PostgreSQL in the same run, one hot topic, overload (a multiple of the closed-loop rate) and one client
+ * posting in a loop; with the projection lag, the CPU per command of every part, and for the closed loop PostgreSQL's
+ * statement statistics and a JFR profile of both services.
+ */
 final class WriteScenarios {
+
+    /** The processes a profile is taken of: the command service's and the query service's. */
+    record Profiled(long commandPid, long queryPid, Path directory) {
+    }
 
     private final Settings settings;
     private final Api api;
     private final Report report;
     private final PostgresServer postgres;
     private final CpuMeter cpu;
+    private final StatementStats statements;
+    private final Profiled profiled;
+    /** The commands the last measured run completed, warm-up included (what the statement statistics cover). */
+    private long lastCompleted;
 
-    WriteScenarios(Settings settings, Api api, Report report, PostgresServer postgres, CpuMeter cpu) {
+    WriteScenarios(Settings settings, Api api, Report report, PostgresServer postgres, CpuMeter cpu,
+                   StatementStats statements, Profiled profiled) {
         this.settings = settings;
         this.api = api;
         this.report = report;
         this.postgres = postgres;
         this.cpu = cpu;
+        this.statements = statements;
+        this.profiled = profiled;
     }
 
     void run() throws Exception {
@@ -32,39 +49,66 @@ final class WriteScenarios {
         for (int t = 0; t < settings.topics(); t++) {
             topics.add("bench-episode-" + t);
         }
-        Report.Write many = report.write("many topics (" + settings.topics() + "), fixed rate "
-                + (int) settings.rate() + "/s");
-        Report.Write steady = report.write("many topics (" + settings.topics() + "), fixed rate "
-                + (int) settings.steadyRate() + "/s");
-        Report.Write hot = report.write("one hot topic, fixed rate " + (int) settings.rate() + "/s");
+        Report.Write fixed = report.write("many topics (" + settings.topics() + "), fixed rate "
+                + (int) settings.rate() + "/s, " + settings.openClients() + " connections");
+        Report.Write closed = report.write("closed loop, many topics, " + settings.clients() + " writers");
+        Report.Write hot = report.write("closed loop, one hot topic, " + settings.clients() + " writers");
+        Report.Write overload = report.write(String.format(Locale.ROOT, "overload: fixed rate %.0f × the closed "
+                + "loop's, many topics, %d connections", settings.overloadFactor(), settings.openClients()));
+        Report.Write single = report.write("one client posting in a loop");
+        report.overload(overload);
         warmUpServices(topics);
         Figures commonplaceMax = new Figures("commands/s");
         Figures rawMax = new Figures("transactions/s");
         Figures ratio = new Figures("%");
         for (int run = 0; run < settings.runs(); run++) {
-            fixedRate(many, settings.rate(), new WriteWorkload(api, topics, settings.clients(), 100 + run));
-            fixedRate(steady, settings.steadyRate(), new WriteWorkload(api, topics, settings.clients(), 150 + run));
-            fixedRate(hot, settings.rate(), new WriteWorkload(api, List.of("bench-hot-" + run), settings.clients(),
-                    200 + run));
+            measure(fixed, settings.rate(), settings.openClients(),
+                    new WriteWorkload(api, topics, settings.openClients(), 100 + run), false);
 
-            CountedWorkload closed = new CountedWorkload(new WriteWorkload(api, topics, settings.clients(), 300 + run));
-            Map<String, Double> cpuBefore = cpu.seconds();
-            long startedAt = System.nanoTime();
-            LoadGenerator.Result max = LoadGenerator.run(settings.clients(), 0, settings.warmUp(), settings.measured(),
-                    closed);
-            drain(closed.workload());
-            recordCpu("closed loop, many topics", cpuBefore, startedAt, closed.completed());
+            statements.reset();
+            boolean profile = settings.profile() && run == 0;
+            if (profile) {
+                Profiles.start(profiled.commandPid(), "bench");
+                Profiles.start(profiled.queryPid(), "bench");
+            }
+            LoadGenerator.Result max = measure(closed, 0, settings.clients(),
+                    new WriteWorkload(api, topics, settings.clients(), 300 + run), false);
+            if (profile) {
+                summariseProfile("command service", profiled.commandPid());
+                summariseProfile("query service", profiled.queryPid());
+            }
+            if (run == 0) {
+                report.statements(statements.read(12), lastCompleted);
+            }
             long commands = max.succeeded();
             LoadGenerator.Result raw = new RawPostgresBaseline(postgres.jdbcUrl("commonplace"), PostgresServer.USER, "")
                     .run(settings.clients(), Duration.ZERO, settings.measured().multipliedBy(3), commands);
             commonplaceMax.add(max.throughput());
             rawMax.add(raw.throughput());
             ratio.add(100 * max.throughput() / raw.throughput());
-            Benchmark.say("closed loop: commonplace %.0f commands/s (p99 %.1f ms, %d failed), raw PostgreSQL %.0f tx/s"
-                    + " for the same %d transactions", max.throughput(), max.millis(99), max.failed(),
-                    raw.throughput(), commands);
+            Benchmark.say("closed loop: commonplace %.0f commands/s, raw PostgreSQL %.0f tx/s for the same %d "
+                    + "transactions", max.throughput(), raw.throughput(), commands);
+
+            measure(hot, 0, settings.clients(), new WriteWorkload(api, List.of("bench-hot-" + run), settings.clients(),
+                    200 + run), false);
+            double offered = Math.max(100, settings.overloadFactor() * max.throughput());
+            overload.offered.add(offered);
+            measure(overload, offered, settings.openClients(),
+                    new WriteWorkload(api, topics, settings.openClients(), 400 + run), true);
+            measure(single, 0, 1, new WriteWorkload(api, topics, 1, 500 + run), false);
         }
         report.baseline(commonplaceMax, rawMax, ratio);
+    }
+
+    private void summariseProfile(String part, long pid) {
+        try {
+            Path recording = Profiles.stop(pid, "bench", profiled.directory());
+            if (recording != null) {
+                report.profile(part, Profiles.summarise(recording, 15));
+            }
+        } catch (Exception e) {
+            Benchmark.say("no profile of the %s: %s", part, e.getMessage());
+        }
     }
 
     /**
@@ -78,6 +122,7 @@ final class WriteScenarios {
         LoadGenerator.Result result = LoadGenerator.run(settings.clients(), 0, Duration.ZERO, warmUp, workload);
         Benchmark.say("services warmed up for %d s: %d writes", warmUp.toSeconds(), result.succeeded());
         drain(workload);
+        workload.close();
     }
 
     /**
@@ -91,11 +136,11 @@ final class WriteScenarios {
         if (newest != null && newest.position() != null) {
             String read = "/topics/" + newest.topicId() + "?consistentWith=" + WriteWorkload.encode(newest.position());
             while (api.answersStale(read) && System.nanoTime() < deadline) {
-                Thread.sleep(100);
+                Thread.sleep(20);
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        Benchmark.say("backlog drained in %.1f s", seconds);
+        Benchmark.say("backlog drained in %.2f s", seconds);
         return seconds;
     }
 
@@ -122,10 +167,6 @@ final class WriteScenarios {
             this.operation = operation;
         }
 
-        WriteWorkload workload() {
-            return operation;
-        }
-
         @Override
         public int call(int client, long index) throws Exception {
             int status = operation.call(client, index);
@@ -140,7 +181,13 @@ final class WriteScenarios {
         }
     }
 
-    private void fixedRate(Report.Write figures, double rate, WriteWorkload workload) throws Exception {
+    /**
+     * One measured run: at {@code rate} (0: closed loop) from {@code clients} connections, with the lag sampled all
+     * along and the CPU of every part over the run and its drain (the work the projection still had to do is part of
+     * what the commands cost).
+     */
+    private LoadGenerator.Result measure(Report.Write figures, double rate, int clients, WriteWorkload workload,
+                                         boolean overloaded) throws Exception {
         workload.openTopics();
         LagSampler lag = new LagSampler(api, workload);
         Thread sampler = new Thread(lag, "lag-sampler");
@@ -148,15 +195,21 @@ final class WriteScenarios {
         CountedWorkload counted = new CountedWorkload(workload);
         Map<String, Double> cpuBefore = cpu.seconds();
         long startedAt = System.nanoTime();
-        LoadGenerator.Result result = LoadGenerator.run(settings.clients(), rate, settings.warmUp(),
-                settings.measured(), counted);
-        recordCpu(figures.name(), cpuBefore, startedAt, counted.completed());
+        LoadGenerator.Result result = LoadGenerator.run(clients, rate, settings.warmUp(), settings.measured(), counted);
         lag.stop();
         sampler.join();
-        figures.add(result, lag, drain(workload));
-        Benchmark.say("%s: %.0f/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, failed %d, not sent %d %s; lag p50 %.0f ms"
-                        + " p99 %.0f ms", figures.name(), result.throughput(), result.millis(50), result.millis(99),
-                result.millis(99.9), result.failed(), result.notSent(), result.statuses(), lag.lagMicros().getValueAtPercentile(50) / 1000.0,
-                lag.lagMicros().getValueAtPercentile(99) / 1000.0);
+        double drained = drain(workload);
+        recordCpu(figures.name(), cpuBefore, startedAt, counted.completed());
+        lastCompleted = counted.completed();
+        workload.close();
+        figures.add(result, lag, drained);
+        if (overloaded) {
+            figures.shedAnswer(workload.shedAnswerSeen());
+        }
+        Benchmark.say("%s: %.0f/s, p50 %.2f ms, p99 %.1f ms (accepted %.1f ms), failed %d, not sent %d %s; lag p50 %.0f"
+                        + " ms p99 %.0f ms", figures.name(), result.throughput(), result.millis(50), result.millis(99),
+                result.acceptedMillis(99), result.failed(), result.notSent(), result.statuses(),
+                lag.lagMicros().getValueAtPercentile(50) / 1000.0, lag.lagMicros().getValueAtPercentile(99) / 1000.0);
+        return result;
     }
 }

@@ -163,7 +163,11 @@ public class WebSupportAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     JwtDecoder jwtDecoder(JwtSettings settings, Environment environment) {
-        return JwtDecoders.create(settings, environment.getProperty("server.address"), Clock.systemUTC());
+        return JwtDecoders.cached(JwtDecoders.create(settings, environment.getProperty("server.address"),
+                        Clock.systemUTC()),
+                environment.getProperty("commonplace.jwt.cache-size", Integer.class, JwtDecoders.DEFAULT_CACHE_SIZE),
+                environment.getProperty("commonplace.jwt.cache-ttl", java.time.Duration.class,
+                        JwtDecoders.DEFAULT_CACHE_TTL), Clock.systemUTC());
     }
 
     /** Both OpenAPI documents describe problems, tokens and the shared headers alike. */

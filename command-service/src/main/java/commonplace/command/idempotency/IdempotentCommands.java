@@ -2,7 +2,9 @@ package commonplace.command.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import commonplace.command.eventstore.TopicFreshness;
 import commonplace.command.identity.Author;
+import commonplace.command.topic.model.Commands.TopicCommand;
 import commonplace.command.topic.model.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -20,7 +22,7 @@ import java.util.regex.Pattern;
 /**
  * Sends a command for an HTTP request and waits for its answer. With an {@code Idempotency-Key} header the command
  * carries the key, the author and a fingerprint of the request (method, path, If-Match, body), which the
- * {@link IdempotencyInterceptor} uses. Never inside an outer transaction: the command's unit of work owns it.
+ * {@link IdempotencyInterceptor} uses; {@link TopicFreshness} decides it on the newest state of its topic. Never inside an outer transaction: the command's unit of work owns it.
  */
 @Component
 public class IdempotentCommands {
@@ -34,10 +36,12 @@ public class IdempotentCommands {
 
     private final CommandGateway gateway;
     private final ObjectMapper mapper;
+    private final TopicFreshness freshness;
 
-    IdempotentCommands(CommandGateway gateway, ObjectMapper mapper) {
+    IdempotentCommands(CommandGateway gateway, ObjectMapper mapper, TopicFreshness freshness) {
         this.gateway = gateway;
         this.mapper = mapper;
+        this.freshness = freshness;
     }
 
     /**
@@ -45,8 +49,10 @@ public class IdempotentCommands {
      */
     public <R> R send(Object command, Author author, HttpServletRequest request, Object requestBody) {
         String key = request.getHeader(HEADER);
+        String topicId = command instanceof TopicCommand topicCommand ? topicCommand.topicId() : null;
         if (key == null) {
-            return gateway.sendAndWait(command);
+            return topicId == null ? gateway.sendAndWait(command)
+                    : freshness.decide(topicId, () -> gateway.<R>sendAndWait(command));
         }
         if (!VALID_KEY.matcher(key).matches()) {
             throw InvalidInputException.of(HEADER, "must be 1..255 visible ASCII characters");
@@ -55,7 +61,9 @@ public class IdempotentCommands {
                 KEY, key,
                 AUTHOR, author.id(),
                 FINGERPRINT, fingerprint(request, requestBody)));
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        var message = GenericCommandMessage.asCommandMessage(command).andMetaData(metaData);
+        return topicId == null ? gateway.sendAndWait(message)
+                : freshness.decide(topicId, () -> gateway.<R>sendAndWait(message));
     }
 
     private String fingerprint(HttpServletRequest request, Object requestBody) {

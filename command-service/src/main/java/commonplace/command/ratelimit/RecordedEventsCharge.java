@@ -9,7 +9,9 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
@@ -23,6 +25,11 @@ import java.util.function.BiFunction;
 final class RecordedEventsCharge implements MessageHandlerInterceptor<CommandMessage<?>> {
 
     private static final String RECORDED = RecordedEventsCharge.class.getName() + ".recorded";
+    /**
+     * Events carry the id of the command that recorded them as their correlation id (Axon's message origin): with group commit
+     * one unit of work publishes the events of several commands, and each author pays for their own.
+     */
+    private static final String CORRELATION_ID = "correlationId";
 
     private final WriteRateLimiter limiter;
 
@@ -36,8 +43,12 @@ final class RecordedEventsCharge implements MessageHandlerInterceptor<CommandMes
             @Override
             public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> events) {
                 if (CurrentUnitOfWork.isStarted()) {
-                    CurrentUnitOfWork.get().root().getOrComputeResource(RECORDED, key -> new AtomicInteger())
-                            .addAndGet(events.size());
+                    Map<Object, AtomicInteger> byCommand = CurrentUnitOfWork.get().root()
+                            .getOrComputeResource(RECORDED, key -> new HashMap<>());
+                    for (EventMessage<?> event : events) {
+                        byCommand.computeIfAbsent(event.getMetaData().get(CORRELATION_ID), id -> new AtomicInteger())
+                                .incrementAndGet();
+                    }
                 }
                 return (index, event) -> event;
             }
@@ -48,8 +59,10 @@ final class RecordedEventsCharge implements MessageHandlerInterceptor<CommandMes
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         if (limiter.enabled() && unitOfWork.getMessage().getPayload() instanceof TopicCommand command) {
             String authorId = command.author().id();
-            unitOfWork.root().afterCommit(committed -> {
-                AtomicInteger recorded = committed.getResource(RECORDED);
+            Object correlationId = unitOfWork.getMessage().getIdentifier();
+            unitOfWork.afterCommit(committed -> {
+                Map<Object, AtomicInteger> byCommand = committed.root().getResource(RECORDED);
+                AtomicInteger recorded = byCommand == null ? null : byCommand.get(correlationId);
                 if (recorded != null) {
                     limiter.charge(authorId, recorded.get() - 1);
                 }

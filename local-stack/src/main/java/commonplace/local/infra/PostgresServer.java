@@ -23,6 +23,7 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dataDirectory;
     private final int port;
     private final boolean durable;
+    private final java.util.Map<String, String> extraConfig = new java.util.LinkedHashMap<>();
     private EmbeddedPostgres postgres;
 
     private PostgresServer(Path dataDirectory, int port, boolean durable) {
@@ -39,6 +40,15 @@ public final class PostgresServer implements AutoCloseable {
     /** A server for tests: fsync off (a crashed test run may lose data; nothing else does). */
     public static PostgresServer forTests(Path dataDirectory) {
         return new PostgresServer(dataDirectory, FreePorts.find(), false);
+    }
+
+    /**
+     * A server setting of its own for the next {@link #start()} (the benchmark loads {@code pg_stat_statements} with
+     * {@code shared_preload_libraries}).
+     */
+    public synchronized PostgresServer withServerConfig(String name, String value) {
+        extraConfig.put(name, value);
+        return this;
     }
 
     public synchronized PostgresServer start() {
@@ -64,6 +74,7 @@ public final class PostgresServer implements AutoCloseable {
             } else {
                 builder.setServerConfig("fsync", "off").setServerConfig("full_page_writes", "off");
             }
+            extraConfig.forEach(builder::setServerConfig);
             postgres = builder.start();
             return this;
         } catch (IOException e) {

@@ -202,6 +202,13 @@ public enum ProblemType {
     SERVICE_UNAVAILABLE("service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Service Unavailable",
             "the database cannot be reached right now; nothing was recorded, retry shortly"),
 
+    /**
+     * The service takes as many writes at once as its admission limit allows and its waiting line is full; nothing was
+     * recorded. {@code Retry-After} says when to try again.
+     */
+    OVERLOADED("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Overloaded",
+            "the service is taking as many writes as it can; nothing was recorded, retry after Retry-After"),
+
     /** The service has as many live streams open as it allows; {@code Retry-After} says when to try again. */
     STREAMS_EXHAUSTED("streams-exhausted", HttpStatus.SERVICE_UNAVAILABLE, "Live Streams Exhausted",
             "the service has as many live streams open as it allows; try again shortly"),

@@ -46,6 +46,22 @@ public final class JwtDecoders {
         return new ContractClaimsJwtDecoder(decoder, settings.maxLifetime(), clock);
     }
 
+    /** Verified tokens remembered at most ({@code commonplace.jwt.cache-size}; 0 turns the cache off). */
+    public static final int DEFAULT_CACHE_SIZE = 10_000;
+    /** How long a verified token is remembered at most, however far its exp ({@code commonplace.jwt.cache-ttl}). */
+    public static final java.time.Duration DEFAULT_CACHE_TTL = java.time.Duration.ofMinutes(5);
+
+    /**
+     * The decoder with its successes remembered ({@link VerifiedTokenCache}): at most {@code size} tokens, each until
+     * its exp and at most {@code ttl}; {@code size} 0 or a ttl of zero: every request verifies its token.
+     */
+    public static JwtDecoder cached(JwtDecoder decoder, int size, java.time.Duration ttl, Clock clock) {
+        if (size <= 0 || ttl == null || ttl.isZero() || ttl.isNegative()) {
+            return decoder;
+        }
+        return new VerifiedTokenCache(decoder, size, ttl, clock);
+    }
+
     /**
      * Refuses settings that cannot verify tokens safely: no lifetime, a JWKS without issuer and audience, a missing
      * or short secret, the published development secret anywhere but under {@code ./commonplace up}.
