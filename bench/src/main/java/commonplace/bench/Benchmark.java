@@ -82,6 +82,8 @@ public final class Benchmark {
 
         int commandPort = FreePorts.find();
         int queryPort = FreePorts.find();
+        // the query service opens sealed events with keys from the command service beside it
+        environment.put("COMMONPLACE_KEY_SERVICE_URL", "http://127.0.0.1:" + commandPort);
         Figures startup = new Figures("s");
         for (int run = 0; run < settings.runs(); run++) {
             stopServices();

@@ -45,6 +45,8 @@ final class RunningStack implements AutoCloseable {
         environment.putAll(extraEnvironment);
         ServiceProcess command = ServiceProcess.of("command-service", environment, FreePorts.find()).start();
         environment.putIfAbsent("COMMONPLACE_COMMAND_PUBLIC_URL", command.baseUrl());
+        // the query service opens sealed events with keys from the command service beside it
+        environment.putIfAbsent("COMMONPLACE_KEY_SERVICE_URL", command.baseUrl());
         ServiceProcess query = ServiceProcess.of("query-service", environment, FreePorts.find()).start();
         try {
             command.awaitHealthy(START_TIMEOUT);
