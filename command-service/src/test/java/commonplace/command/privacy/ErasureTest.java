@@ -189,8 +189,14 @@ class ErasureTest {
             assertThat(event.topicCount()).isEqualTo(2);
             assertThat(event.erasedKeyIds()).hasSize(1);
         }
-        assertThat(jdbc.queryForObject("select count(*) from snapshotevententry where aggregateidentifier in"
-                + " ('erasure-one', 'erasure-two')", Integer.class)).as("old snapshots replaced").isZero();
+        // a snapshot taken since holds only digests under the destroyed key; none from before the erasure may stay
+        assertThat(jdbc.queryForObject("""
+                select count(*) from snapshotevententry s
+                 where s.aggregateidentifier in ('erasure-one', 'erasure-two')
+                   and s.sequencenumber < (select max(e.sequencenumber) from domainevententry e
+                                            where e.aggregateidentifier = s.aggregateidentifier
+                                              and e.payloadtype like '%AuthorErased')""", Integer.class))
+                .as("old snapshots replaced").isZero();
     }
 
     @Test

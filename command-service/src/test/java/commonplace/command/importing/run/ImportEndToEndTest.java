@@ -295,7 +295,7 @@ class ImportEndToEndTest {
     }
 
     private List<DiscussionEvent> events(String topicId) {
-        return eventStore.readEvents(topicId).asStream().map(DomainEventMessage::getPayload)
+        return eventStore.readEvents(topicId, 0).asStream().map(DomainEventMessage::getPayload)
                 .map(DiscussionEvent.class::cast).toList();
     }
 
