@@ -303,6 +303,27 @@ class ErasureTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> texts(trusted.poll()).contains("Dag igjen"));
     }
 
+    @Test
+    @Order(8)
+    void theJobResumesWhatAnEarlierRunLeftAndFinishesAnErasureWhoseTopicHasNoEvents() {
+        String erasureId = ErasurePosition.newErasureId();
+        jdbc.update("insert into erasure (erasure_id, author_id, requested_by, key_ids, topic_count)"
+                + " values (?, 'eve', 'eve', '{}', 2)", erasureId);
+        jdbc.update("insert into erasure_topic (erasure_id, topic_id) values (?, 'no-such-topic'), (?, 'erasure-one')",
+                erasureId, erasureId);
+        long before = jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = 'erasure-one'"
+                + " and payloadtype like '%AuthorErased'", Long.class);
+
+        recorder.recordPending();
+
+        assertThat(jdbc.queryForObject("select completed_at is not null from erasure where erasure_id = ?",
+                Boolean.class, erasureId)).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = 'erasure-one'"
+                + " and payloadtype like '%AuthorErased'", Long.class)).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier ="
+                + " 'no-such-topic'", Long.class)).isZero();
+    }
+
     private List<String> texts(List<Received> records) {
         List<String> texts = new ArrayList<>();
         for (Received record : records) {
