@@ -56,20 +56,34 @@ final class ErasureRecorder implements SmartLifecycle {
         }
     }
 
-    /** Records every pending erasure in its topics; returns how many topics it told. For tests and the job. */
+    /**
+     * Records every pending erasure in its topics; returns how many topics it told. A topic that fails is left for the
+     * next round and does not hold up the others. For tests and the job.
+     */
     int recordPending() {
         int told = 0;
+        String afterErasure = "";
+        String afterTopic = "";
         List<Pending> pending;
         do {
             pending = jdbc.query("""
                     select t.erasure_id, t.topic_id, e.author_id, e.requested_by, e.key_ids, e.topic_count
                     from erasure_topic t join erasure e on e.erasure_id = t.erasure_id
-                    where t.recorded_at is null order by e.requested_at, t.erasure_id, t.topic_id limit ?""",
+                    where t.recorded_at is null and (t.erasure_id, t.topic_id) > (?, ?)
+                    order by t.erasure_id, t.topic_id limit ?""",
                     (row, n) -> new Pending(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
-                            (String[]) row.getArray(5).getArray(), row.getInt(6)), BATCH);
+                            (String[]) row.getArray(5).getArray(), row.getInt(6)), afterErasure, afterTopic, BATCH);
             for (Pending topic : pending) {
-                record(topic);
-                told++;
+                afterErasure = topic.erasureId();
+                afterTopic = topic.topicId();
+                try {
+                    record(topic);
+                    told++;
+                } catch (RuntimeException e) {
+                    // the topic stays on the work list; the message names ids at most, never text
+                    log.warn("Recording erasure {} in topic {} failed, will retry: {}", topic.erasureId(),
+                            topic.topicId(), e.toString());
+                }
             }
         } while (pending.size() == BATCH);
         return told;
@@ -97,8 +111,8 @@ final class ErasureRecorder implements SmartLifecycle {
         try {
             recordPending();
         } catch (RuntimeException e) {
-            // the work list stays; the next round tries again. The message names ids at most, never text.
-            log.warn("Recording erasures failed, will retry: {}", e.toString());
+            // the database is away: the work list stays and the next round tries again
+            log.warn("Reading the erasures' work list failed, will retry: {}", e.toString());
         }
     }
 

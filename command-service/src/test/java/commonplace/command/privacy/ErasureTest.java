@@ -287,6 +287,49 @@ class ErasureTest {
                 .status()).isEqualTo(201);
     }
 
+    @Test
+    @Order(7)
+    void aWriteAfterAnotherInstanceErasedTheKeySealsUnderTheNextGeneration() {
+        String dag = Tokens.author("dag", "Dag");
+        created(http.post("/api/v1/topics/erasure-two/comments", dag, Map.of("body", "Dag først")));
+        // another instance erased dag: this instance's cache still holds the key as the one in use
+        jdbc.update("update data_key set wrapped_key = null, kek_id = null, erased_at = now() where author_id = 'dag'");
+
+        String second = created(http.post("/api/v1/topics/erasure-two/comments", dag, Map.of("body", "Dag igjen")));
+
+        List<String> keyIds = jdbc.queryForList("select key_id from data_key where author_id = 'dag'"
+                + " order by generation", String.class);
+        assertThat(keyIds).hasSize(2);
+        assertThat(jdbc.queryForObject("select convert_from(payload, 'UTF8')::jsonb -> 'encrypted' ->> 'keyId'"
+                + " from domainevententry where convert_from(payload, 'UTF8')::jsonb ->> 'commentId' = ?",
+                String.class, second)).isEqualTo(keyIds.get(1));
+        assertThat(jdbc.queryForList("select key_id from key_participation where author_id = 'dag'"
+                + " and topic_id = 'erasure-two' order by key_id", String.class))
+                .containsExactlyInAnyOrderElementsOf(keyIds);
+        await().atMost(Duration.ofSeconds(30)).until(() -> texts(trusted.poll()).contains("Dag igjen"));
+    }
+
+    @Test
+    @Order(8)
+    void theJobResumesWhatAnEarlierRunLeftAndFinishesAnErasureWhoseTopicHasNoEvents() {
+        String erasureId = ErasurePosition.newErasureId();
+        jdbc.update("insert into erasure (erasure_id, author_id, requested_by, key_ids, topic_count)"
+                + " values (?, 'eve', 'eve', '{}', 2)", erasureId);
+        jdbc.update("insert into erasure_topic (erasure_id, topic_id) values (?, 'no-such-topic'), (?, 'erasure-one')",
+                erasureId, erasureId);
+        long before = jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = 'erasure-one'"
+                + " and payloadtype like '%AuthorErased'", Long.class);
+
+        recorder.recordPending();
+
+        assertThat(jdbc.queryForObject("select completed_at is not null from erasure where erasure_id = ?",
+                Boolean.class, erasureId)).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier = 'erasure-one'"
+                + " and payloadtype like '%AuthorErased'", Long.class)).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry where aggregateidentifier ="
+                + " 'no-such-topic'", Long.class)).isZero();
+    }
+
     private List<String> texts(List<Received> records) {
         List<String> texts = new ArrayList<>();
         for (Received record : records) {
