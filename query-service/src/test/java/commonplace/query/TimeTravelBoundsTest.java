@@ -17,9 +17,9 @@ class TimeTravelBoundsTest extends QueryServiceTestBase {
     @Test
     void manyDistinctInstantsFoldEachStateOnce() {
         TestTopic topic = TestTopic.named("many-instants");
-        topic.open("Many instants", "ada", "Ada");
+        topic.open("Many instants", "instants-ada", "Ada");
         for (int i = 0; i < 20; i++) {
-            topic.comment("c" + i + "-" + topic.topicId, "Kommentar " + i, "ada", "Ada");
+            topic.comment("c" + i + "-" + topic.topicId, "Kommentar " + i, "instants-ada", "Ada");
         }
         publish(topic.envelopes());
         awaitApplied(topic.topicId, topic.lastSequence());
