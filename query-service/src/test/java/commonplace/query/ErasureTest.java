@@ -93,8 +93,10 @@ class ErasureTest extends QueryServiceTestBase {
         answers.add(get("/api/v1/authors/hedda/feed.atom").body());
         answers.add(get("/api/v1/authors/erasure-bo/history").body());
         for (String answer : answers) {
-            assertThat(answer).doesNotContain("Mjøsormen").doesNotContain(NAME).doesNotContain(HOST);
+            assertThat(answer).doesNotContain("Mjøsormen").doesNotContain(NAME).doesNotContain(HOST)
+                    .doesNotContain("internal-error");
         }
+        assertThat(get("/api/v1/topics/" + first.topicId + "/feed.atom").body()).contains("Comment withheld");
         String readModels = String.join("\n", jdbc.queryForList("""
                 select concat_ws(' ', c.body, c.author_name, r.body) from comment c
                 left join comment_revision r using (comment_id)
