@@ -31,7 +31,7 @@ class ExportTest extends QueryServiceTestBase {
         topic.record(new LinkShared(topic.topicId, "l1-" + topic.topicId, c1, LinkOrigin.SHARE,
                 "https://eksport.example/a", "https://eksport.example/a", "eksport.example", "Et notat", author,
                 "Eksport Person"));
-        topic.reply("c2-" + topic.topicId, c1, "Et svar fra en annen", "bo", "Bø Ångström");
+        topic.reply("c2-" + topic.topicId, c1, "Et svar fra en annen", "export-bo", "Bø Ångström");
         topic.record(new commonplace.events.CommentRetracted(topic.topicId, c1, "angret", false, author,
                 "Eksport Person"));
         publish(topic.envelopes());

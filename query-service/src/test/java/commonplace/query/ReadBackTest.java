@@ -353,7 +353,7 @@ class ReadBackTest extends QueryServiceTestBase {
             assertThat(status.get("state").asText()).isEqualTo("live");
             assertThat(status.get("kafkaReachable").asBoolean()).isTrue();
             assertThat(values(status.get("readModels"), "name")).containsExactlyInAnyOrder("threads", "topics",
-                    "topicTimelines", "authorHistories", "eventLog");
+                    "topicTimelines", "authorHistories", "eventLog", "erasures");
             JsonNode threads = status.get("readModels").get(0);
             assertThat(threads.get("lagEvents").asLong()).isZero();
             assertThat(threads.get("lagMillis").asLong()).isZero();

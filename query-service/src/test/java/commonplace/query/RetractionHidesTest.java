@@ -42,14 +42,14 @@ class RetractionHidesTest extends QueryServiceTestBase {
         String c2 = "c2-" + topic.topicId;
         String c3 = "c3-" + topic.topicId;
         topic.open("Retractions", "site", "Site");
-        topic.comment(c1, FIRST + " først", "ada", "Ada Lovelace");
-        topic.edit(c1, 2, EDITED + " https://" + LINK_HOST + "/a", "ada", "Ada Lovelace");
+        topic.comment(c1, FIRST + " først", "retr-ada", "Ada Lovelace");
+        topic.edit(c1, 2, EDITED + " https://" + LINK_HOST + "/a", "retr-ada", "Ada Lovelace");
         topic.link("l1-" + topic.topicId, c1, LinkOrigin.BODY, "https://" + LINK_HOST + "/a",
-                "https://" + LINK_HOST + "/a", LINK_HOST, "ada", "Ada Lovelace");
-        topic.reply(c2, c1, KEPT, "bo", "Bø Ångström");
-        topic.reply(c3, c1, REPLY_TEXT, "bo", "Bø Ångström");
-        topic.record(new CommentRetracted(topic.topicId, c3, REASON + " moderator", true, "mod", "Moderator"));
-        topic.record(new CommentRetracted(topic.topicId, c1, REASON + " own", false, "ada", "Ada Lovelace"));
+                "https://" + LINK_HOST + "/a", LINK_HOST, "retr-ada", "Ada Lovelace");
+        topic.reply(c2, c1, KEPT, "retr-bo", "Bø Ångström");
+        topic.reply(c3, c1, REPLY_TEXT, "retr-bo", "Bø Ångström");
+        topic.record(new CommentRetracted(topic.topicId, c3, REASON + " moderator", true, "retr-mod", "Moderator"));
+        topic.record(new CommentRetracted(topic.topicId, c1, REASON + " own", false, "retr-ada", "Ada Lovelace"));
         publish(topic.envelopes());
         awaitApplied(topic.topicId, topic.lastSequence());
 
@@ -59,14 +59,14 @@ class RetractionHidesTest extends QueryServiceTestBase {
         answers.add(ok("/api/v1/comments/" + c1));
         answers.add(ok("/api/v1/comments/" + c3));
         answers.add(ok("/api/v1/topics/" + topic.topicId + "/timeline"));
-        answers.add(ok("/api/v1/authors/ada/history"));
-        answers.add(ok("/api/v1/authors/bo/history"));
-        answers.add(ok("/api/v1/authors/mod/history"));
+        answers.add(ok("/api/v1/authors/retr-ada/history"));
+        answers.add(ok("/api/v1/authors/retr-bo/history"));
+        answers.add(ok("/api/v1/authors/retr-mod/history"));
         String feed = ok("/api/v1/topics/" + topic.topicId + "/events");
         answers.add(feed);
         answers.add(ok("/api/v1/topics/" + topic.topicId + "/feed.atom"));
-        answers.add(ok("/api/v1/authors/ada/feed.atom"));
-        answers.add(ok("/api/v1/authors/bo/feed.atom"));
+        answers.add(ok("/api/v1/authors/retr-ada/feed.atom"));
+        answers.add(ok("/api/v1/authors/retr-bo/feed.atom"));
         answers.add(ok("/t/" + topic.topicId));
         answers.add(streamUntilReady(topic.topicId));
         List<Instant> instants = new ArrayList<>();
@@ -115,8 +115,8 @@ class RetractionHidesTest extends QueryServiceTestBase {
         TestTopic topic = TestTopic.named("retracted-admin");
         String c1 = "c1-" + topic.topicId;
         topic.open("Admin", "site", "Site");
-        topic.comment(c1, FIRST, "ada", "Ada Lovelace");
-        topic.retract(c1, false, "ada", "Ada Lovelace");
+        topic.comment(c1, FIRST, "retr-ada", "Ada Lovelace");
+        topic.retract(c1, false, "retr-ada", "Ada Lovelace");
         publish(topic.envelopes());
         awaitApplied(topic.topicId, topic.lastSequence());
         String events = "/api/v1/topics/" + topic.topicId + "/events?includeRetracted=true";
@@ -130,7 +130,7 @@ class RetractionHidesTest extends QueryServiceTestBase {
             assertThat(anonymous.status()).isEqualTo(401);
             assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
             Response author = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + TestTokens.mint("ada", "Ada Lovelace", List.of(),
+                    .header("Authorization", "Bearer " + TestTokens.mint("retr-ada", "Ada Lovelace", List.of(),
                             Instant.now().plusSeconds(600))).GET());
             assertThat(author.status()).isEqualTo(403);
             assertThat(author.body()).doesNotContain(FIRST);

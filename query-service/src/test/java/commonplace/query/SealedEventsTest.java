@@ -22,15 +22,15 @@ class SealedEventsTest extends QueryServiceTestBase {
 
     @Test
     void sealedEventsAreOpenedAtIngestAndStoredSealed() {
-        DataKey ada = KEYS.newKey("ada");
-        DataKey bo = KEYS.newKey("bo");
-        TestTopic topic = TestTopic.named("sealed").sealedWith(Map.of("ada", ada, "bo", bo)::get);
+        DataKey ada = KEYS.newKey("sealed-ada");
+        DataKey bo = KEYS.newKey("sealed-bo");
+        TestTopic topic = TestTopic.named("sealed").sealedWith(Map.of("sealed-ada", ada, "sealed-bo", bo)::get);
         topic.open("Sealed", "site", "Site");
-        topic.comment("c1-" + topic.topicId, "Forseglet hemmelighet https://forseglet.example/a", "ada",
+        topic.comment("c1-" + topic.topicId, "Forseglet hemmelighet https://forseglet.example/a", "sealed-ada",
                 "Ada Lovelace");
         topic.link("l1-" + topic.topicId, "c1-" + topic.topicId, LinkOrigin.BODY, "https://forseglet.example/a",
-                "https://forseglet.example/a", "forseglet.example", "ada", "Ada Lovelace");
-        topic.reply("c2-" + topic.topicId, "c1-" + topic.topicId, "Et forseglet svar", "bo", "Bø Ångström");
+                "https://forseglet.example/a", "forseglet.example", "sealed-ada", "Ada Lovelace");
+        topic.reply("c2-" + topic.topicId, "c1-" + topic.topicId, "Et forseglet svar", "sealed-bo", "Bø Ångström");
         publish(topic.envelopes());
         awaitApplied(topic.topicId, topic.lastSequence());
 
@@ -52,11 +52,11 @@ class SealedEventsTest extends QueryServiceTestBase {
 
     @Test
     void aRetractedSealedCommentIsWithheldFromTheFeed() {
-        DataKey ada = KEYS.newKey("ada");
-        TestTopic topic = TestTopic.named("sealed-retracted").sealedWith(Map.of("ada", ada)::get);
+        DataKey ada = KEYS.newKey("sealed-ada");
+        TestTopic topic = TestTopic.named("sealed-retracted").sealedWith(Map.of("sealed-ada", ada)::get);
         topic.open("Sealed retracted", "site", "Site");
-        topic.comment("c1-" + topic.topicId, "Forseglet og angret", "ada", "Ada Lovelace");
-        topic.retract("c1-" + topic.topicId, false, "ada", "Ada Lovelace");
+        topic.comment("c1-" + topic.topicId, "Forseglet og angret", "sealed-ada", "Ada Lovelace");
+        topic.retract("c1-" + topic.topicId, false, "sealed-ada", "Ada Lovelace");
         publish(topic.envelopes());
         awaitApplied(topic.topicId, topic.lastSequence());
 
@@ -70,20 +70,20 @@ class SealedEventsTest extends QueryServiceTestBase {
 
     @Test
     void anErasedKeyIsAPlaceholderAndTheRestStays() {
-        DataKey ada = KEYS.newKey("ada");
-        DataKey gone = KEYS.newKey("gone");
+        DataKey ada = KEYS.newKey("sealed-ada");
+        DataKey gone = KEYS.newKey("sealed-gone");
         KEYS.erase(gone);
-        TestTopic topic = TestTopic.named("erased-key").sealedWith(Map.of("ada", ada, "gone", gone)::get);
+        TestTopic topic = TestTopic.named("erased-key").sealedWith(Map.of("sealed-ada", ada, "sealed-gone", gone)::get);
         topic.open("Erased key", "site", "Site");
-        topic.comment("c1-" + topic.topicId, "Borte for alltid", "gone", "Glemt Navn");
-        topic.reply("c2-" + topic.topicId, "c1-" + topic.topicId, "Svaret blir", "ada", "Ada Lovelace");
+        topic.comment("c1-" + topic.topicId, "Borte for alltid", "sealed-gone", "Glemt Navn");
+        topic.reply("c2-" + topic.topicId, "c1-" + topic.topicId, "Svaret blir", "sealed-ada", "Ada Lovelace");
         publish(topic.envelopes());
         awaitApplied(topic.topicId, topic.lastSequence());
 
         JsonNode root = get("/api/v1/topics/" + topic.topicId + "/thread").json().get("items").get(0);
         assertThat(root.get("body").isNull()).isTrue();
         assertThat(root.get("withheld").asText()).isEqualTo("erased");
-        assertThat(root.get("author").get("id").asText()).isEqualTo("gone");
+        assertThat(root.get("author").get("id").asText()).isEqualTo("sealed-gone");
         assertThat(root.get("replyCount").asInt()).isEqualTo(1);
         assertThat(root.get("replies").get(0).get("body").asText()).isEqualTo("Svaret blir");
         String feed = get("/api/v1/topics/" + topic.topicId + "/events").body();
@@ -94,10 +94,10 @@ class SealedEventsTest extends QueryServiceTestBase {
 
     @Test
     void aKeyEndpointThatIsDownMakesTheConsumerWaitNotParkNorGuess() throws Exception {
-        DataKey ada = KEYS.newKey("ada");
-        TestTopic topic = TestTopic.named("keys-down").sealedWith(Map.of("ada", ada)::get);
+        DataKey ada = KEYS.newKey("sealed-ada");
+        TestTopic topic = TestTopic.named("keys-down").sealedWith(Map.of("sealed-ada", ada)::get);
         topic.open("Keys down", "site", "Site");
-        topic.comment("c1-" + topic.topicId, "Venter på nøkkelen", "ada", "Ada Lovelace");
+        topic.comment("c1-" + topic.topicId, "Venter på nøkkelen", "sealed-ada", "Ada Lovelace");
         KEYS.down.set(true);
         try {
             publish(topic.envelopes());

@@ -45,7 +45,7 @@ final class RunningStack implements AutoCloseable {
         environment.putAll(extraEnvironment);
         ServiceProcess command = ServiceProcess.of("command-service", environment, FreePorts.find()).start();
         environment.putIfAbsent("COMMONPLACE_COMMAND_PUBLIC_URL", command.baseUrl());
-        // the query service opens sealed events with keys from the command service beside it
+        // the query service opens sealed events with data keys from the command service's key endpoint
         environment.putIfAbsent("COMMONPLACE_KEY_SERVICE_URL", command.baseUrl());
         ServiceProcess query = ServiceProcess.of("query-service", environment, FreePorts.find()).start();
         try {

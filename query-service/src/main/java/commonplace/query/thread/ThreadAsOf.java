@@ -10,8 +10,11 @@ import commonplace.query.thread.CommentViews.LinkView;
 import commonplace.query.thread.CommentViews.ThreadComment;
 import commonplace.query.thread.ThreadQueries.Sort;
 import commonplace.query.web.Page;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -40,12 +43,22 @@ class ThreadAsOf {
 
     private static final Logger log = LoggerFactory.getLogger(ThreadAsOf.class);
 
+    /** A topic folded as of an instant, and how many events went into it. */
+    private record Folded(ThreadBatch fold, int events) {
+    }
+
     private final JdbcTemplate jdbc;
     private final QueryKeys keys;
+    private final AsOfFolds<Folded> folds;
 
-    ThreadAsOf(JdbcTemplate jdbc, QueryKeys keys) {
+    ThreadAsOf(JdbcTemplate jdbc, QueryKeys keys, MeterRegistry meters,
+               @Value("${commonplace.query.as-of.max-concurrent-folds:4}") int maxConcurrentFolds,
+               @Value("${commonplace.query.as-of.cached-events:200000}") long cachedEvents) {
         this.jdbc = jdbc;
         this.keys = keys;
+        this.folds = new AsOfFolds<>(maxConcurrentFolds, cachedEvents, Folded::events);
+        Gauge.builder("commonplace.query.asof.folds", folds, AsOfFolds::folds)
+                .description("threads folded for a past instant (not answered from the cache)").register(meters);
     }
 
     /**
@@ -90,12 +103,32 @@ class ThreadAsOf {
                 String.class, topicId));
     }
 
-    /** Every event of the topic that had happened by {@code asOf}, in sequence order, folded from nothing. */
+    /**
+     * The topic as of {@code asOf}: from the cache when the same state was folded before, since every instant between
+     * two events names the same state: which log (a rebuild's switch replaces it), how many erasures the topic has
+     * applied (after one, its writer's events open to placeholders only) and how far its log had come by the instant.
+     * Retractions since are applied when the answer is rendered, not folded in.
+     */
     private Optional<ThreadBatch> fold(String topicId, Instant asOf) {
         // occurred_at holds microseconds: cutting asOf to them keeps "at or before" exact
         // no event lies outside the instants the tables take, so clamping changes no answer
         Instant bound = asOf.isBefore(Sql.EARLIEST) ? Sql.EARLIEST
                 : asOf.isAfter(Sql.LATEST) ? Sql.LATEST : asOf.truncatedTo(ChronoUnit.MICROS);
+        List<String> state = jdbc.query("select 'event_log'::regclass::oid::bigint as log_table, "
+                        + "(select count(*) from erasure_applied where topic_id = ?) as erasures, "
+                        + "count(*) as events, max(sequence) as reached "
+                        + "from event_log where topic_id = ? and occurred_at <= ?",
+                (row, index) -> row.getLong("events") == 0 ? null : row.getLong("log_table") + " "
+                        + row.getLong("erasures") + " " + row.getLong("events") + " " + row.getLong("reached"),
+                topicId, topicId, Sql.timestamp(bound));
+        if (state.isEmpty() || state.get(0) == null) {
+            return Optional.empty();
+        }
+        return Optional.of(folds.get(topicId + '\n' + state.get(0), () -> foldNow(topicId, bound)).fold());
+    }
+
+    /** Every event of the topic that had happened by {@code bound}, in sequence order, folded from nothing. */
+    private Folded foldNow(String topicId, Instant bound) {
         ThreadBatch fold = new ThreadBatch(Map.of());
         int[] events = {0};
         jdbc.query("select sequence, envelope from event_log where topic_id = ? and occurred_at <= ? order by sequence",
@@ -112,6 +145,6 @@ class ThreadAsOf {
                                 row.getLong("sequence"));
                     }
                 }, topicId, Sql.timestamp(bound));
-        return events[0] == 0 ? Optional.empty() : Optional.of(fold);
+        return new Folded(fold, events[0]);
     }
 }
