@@ -184,7 +184,7 @@ class ImportRecorder {
             StagedText text = texts.get(comment.sourceId());
             boolean deleted = comment.action().equals("retracted");
             ImportedItems.Known before = known.get(comment.sourceId());
-            if (before != null && before.sameAs(text.body(), deleted)) {
+            if (before != null && items.unchanged(before, text.body(), deleted)) {
                 alreadyThere++;
                 continue;
             }
