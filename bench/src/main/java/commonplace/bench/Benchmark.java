@@ -113,7 +113,7 @@ public final class Benchmark {
             new WidgetRenderScenario(settings, api, report).run();
         }
         if (settings.includes("import")) {
-            new ImportScenario(settings, api, report, postgres, work).run();
+            new ImportScenario(settings, api, report, postgres, work, cpu).run();
         }
         if (settings.includes("replay")) {
             new ReplayScenario(settings, report, environment, kafka.bootstrapServers(), postgres, work).run();
@@ -130,7 +130,8 @@ public final class Benchmark {
                 commandPort, environment, work.resolve("logs")));
         services.add(ServiceProcess.start("query-service", jars.resolve("query-service/target/query-service.jar"),
                 queryPort, environment, work.resolve("logs")));
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // generous: on a machine busy with other work a service has taken over two minutes to start
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         for (ServiceProcess service : services) {
             while (!service.isHealthy()) {
                 if (!service.isAlive() || System.nanoTime() > deadline) {

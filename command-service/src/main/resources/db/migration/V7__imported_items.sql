@@ -1,6 +1,7 @@
 -- Every item an import recorded, once, keyed by where it came from: (source, kind, source id), source being the format
 -- and site (disqus, wordpress:blog2). A later import of the same site looks here first: an item already recorded with
 -- the same text and state is reported as already there without touching its topic, a topic keeps the id it was given.
+-- body_hash is an HMAC-SHA256 of the text under the import secret, so that this table confirms no guess of a text.
 -- The Topic aggregate stays the authority (comment ids derive from the source ids, so nothing is recorded twice even
 -- if this index lags a crash behind).
 create table imported_item (

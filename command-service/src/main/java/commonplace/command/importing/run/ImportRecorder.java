@@ -89,7 +89,8 @@ class ImportRecorder {
             log.info("import {} completed", importId);
         } catch (RuntimeException e) {
             chunk.rollback();
-            log.warn("import {} failed; running the same file again finishes it", importId, e);
+            // the causes' types only: a failed batch's message can quote the rows it held, names and texts among them
+            log.warn("import {} failed ({}); running the same file again finishes it", importId, causes(e));
             transaction.executeWithoutResult(status -> {
                 runs.finish(importId, ImportReport.FAILED, "recording stopped: " + e.getClass().getSimpleName()
                         + "; what was recorded stays, and running the same file again imports the rest");
@@ -183,7 +184,7 @@ class ImportRecorder {
             StagedText text = texts.get(comment.sourceId());
             boolean deleted = comment.action().equals("retracted");
             ImportedItems.Known before = known.get(comment.sourceId());
-            if (before != null && before.sameAs(text.body(), deleted)) {
+            if (before != null && items.unchanged(before, text.body(), deleted)) {
                 alreadyThere++;
                 continue;
             }
@@ -246,6 +247,17 @@ class ImportRecorder {
             texts.put(rs.getString(1), new StagedText(rs.getString(2), rs.getString(3), rs.getString(4)));
         });
         return texts;
+    }
+
+    private static String causes(Throwable failure) {
+        StringBuilder chain = new StringBuilder();
+        for (Throwable t = failure; t != null && chain.length() < 1000; t = t.getCause() == t ? null : t.getCause()) {
+            chain.append(chain.length() == 0 ? "" : " <- ").append(t.getClass().getName());
+            if (t instanceof java.sql.SQLException sql) {
+                chain.append(" SQLState ").append(sql.getSQLState());
+            }
+        }
+        return chain.toString();
     }
 
     static String source(RunInfo run) {

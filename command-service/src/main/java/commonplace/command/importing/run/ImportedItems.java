@@ -1,19 +1,21 @@
 package commonplace.command.importing.run;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The {@code imported_item} table: every item imports recorded, once, by (source, kind, source id), with a digest of
- * its text and whether it is retracted, so that a later import of the same site passes over what it already has
+ * The {@code imported_item} table: every item imports recorded, once, by (source, kind, source id), with a keyed digest
+ * of its text and whether it is retracted, so that a later import of the same site passes over what it already has
  * without loading its topic, and topics keep the ids they were given. An index only: the topic decides.
  */
 @Repository
@@ -23,11 +25,6 @@ class ImportedItems {
 
     /** What was recorded for a source comment. */
     record Known(String bodyHash, boolean retracted) {
-
-        /** Recording it again would change nothing. */
-        boolean sameAs(String body, boolean deleted) {
-            return bodyHash.equals(digest(body)) && (retracted || !deleted);
-        }
     }
 
     /** A comment an import recorded (or found recorded). */
@@ -35,9 +32,21 @@ class ImportedItems {
     }
 
     private final JdbcTemplate jdbc;
+    private final SecretKeySpec digestKey;
 
-    ImportedItems(JdbcTemplate jdbc) {
+    /**
+     * The digest of a text is keyed by the import secret: without it, nobody holding this table can confirm a guess
+     * of what someone wrote (the texts themselves are in the event store, sealed, and erasable).
+     */
+    ImportedItems(JdbcTemplate jdbc, @Value("${commonplace.import.secret}") String secret) {
         this.jdbc = jdbc;
+        byte[] key = secret.isEmpty() ? new byte[32] : secret.getBytes(StandardCharsets.UTF_8);
+        this.digestKey = new SecretKeySpec(key, "HmacSHA256");
+    }
+
+    /** Recording {@code body} again, deleted or not, would change nothing of what {@code known} says was recorded. */
+    boolean unchanged(Known known, String body, boolean deleted) {
+        return known.bodyHash().equals(digest(body)) && (known.retracted() || !deleted);
     }
 
     boolean topicRecorded(String source, String sourceId) {
@@ -94,12 +103,13 @@ class ImportedItems {
                 });
     }
 
-    static String digest(String body) {
+    String digest(String body) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(body.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(digestKey);
+            return HexFormat.of().formatHex(mac.doFinal(("body\n" + body).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
         }
     }
 }
