@@ -1,4 +1,4 @@
-package commonplace.command.support;
+package commonplace.testing.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
