@@ -1,17 +1,8 @@
 package commonplace.query;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
+import commonplace.testing.tokens.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -20,19 +11,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,27 +29,18 @@ class JwksTokensTest {
     static final String ISSUER = "https://issuer.example/";
     static final String AUDIENCE = "commonplace";
 
-    private static final RSAKey KEY = generate();
-    private static HttpServer issuer;
+    private static TestIssuer issuer;
 
     @DynamicPropertySource
-    static void infrastructureAndIssuer(DynamicPropertyRegistry registry) throws IOException {
+    static void infrastructureAndIssuer(DynamicPropertyRegistry registry) {
         IsolatedInfrastructure.forTestClass(JwksTokensTest.class).registerSpringProperties(registry);
-        byte[] keys = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        issuer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        issuer.createContext("/jwks", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, keys.length);
-            exchange.getResponseBody().write(keys);
-            exchange.close();
-        });
-        issuer.start();
-        registry.add("commonplace.jwt.jwk-set-uri", () -> "http://127.0.0.1:" + issuer.getAddress().getPort() + "/jwks");
+        issuer = TestIssuer.start(ISSUER, AUDIENCE);
+        registry.add("commonplace.jwt.jwk-set-uri", issuer::jwkSetUri);
     }
 
     @AfterAll
     void stopTheIssuer() {
-        issuer.stop(0);
+        issuer.close();
     }
 
     @LocalServerPort
@@ -77,49 +48,17 @@ class JwksTokensTest {
 
     @Test
     void onlyTheIssuersTokensForThisAudienceGetThrough() throws Exception {
-        assertThat(status(rs256(c -> c.claim("roles", List.of("admin"))))).isEqualTo(200);
-        assertThat(status(rs256(c -> { }))).isEqualTo(403);
-        for (String token : List.of(rs256(c -> c.issuer("https://elsewhere.example/")), rs256(c -> c.issuer(null)),
-                rs256(c -> c.audience("another-client")), rs256(c -> c.audience((String) null)),
-                hs256(KEY.toRSAPublicKey().getEncoded()),
-                hs256("a-shared-secret-someone-guessed-of-32-bytes".getBytes(StandardCharsets.UTF_8)))) {
+        assertThat(status(issuer.rs256("ops", c -> c.claim("roles", List.of("admin"))))).isEqualTo(200);
+        assertThat(status(issuer.rs256("ops", c -> { }))).isEqualTo(403);
+        for (String token : List.of(issuer.rs256("ops", c -> c.issuer("https://elsewhere.example/")),
+                issuer.rs256("ops", c -> c.issuer(null)), issuer.rs256("ops", c -> c.audience("another-client")),
+                issuer.rs256("ops", c -> c.audience((String) null)), issuer.hs256("ops", issuer.publicKeyBytes()),
+                issuer.hs256("ops", "a-shared-secret-someone-guessed-of-32-bytes".getBytes(StandardCharsets.UTF_8)))) {
             assertThat(status(token)).isEqualTo(401);
         }
     }
 
-    private int status(String token) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/v1/admin/projections")).header("Authorization", "Bearer " + token).GET().build(),
-                HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
-
-    private static String rs256(Consumer<JWTClaimsSet.Builder> change) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
-                claims(change));
-        jwt.sign(new RSASSASigner(KEY));
-        return jwt.serialize();
-    }
-
-    private static String hs256(byte[] secret) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY.getKeyID()).build(),
-                claims(c -> { }));
-        jwt.sign(new MACSigner(secret));
-        return jwt.serialize();
-    }
-
-    private static JWTClaimsSet claims(Consumer<JWTClaimsSet.Builder> change) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("ops").claim("name", "Ops")
-                .issuer(ISSUER).audience(AUDIENCE).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
-        change.accept(claims);
-        return claims.build();
-    }
-
-    private static RSAKey generate() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("issuer-1").generate();
-        } catch (JOSEException e) {
-            throw new UncheckedIOException(new IOException(e));
-        }
+    private int status(String token) {
+        return new Http(port).get("/api/v1/admin/projections", token).status();
     }
 }

@@ -1,12 +1,6 @@
 package commonplace.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import commonplace.events.EventEnvelope;
 import commonplace.query.consistency.AppliedPositions;
 import commonplace.query.ingest.EventConsumer;
@@ -23,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 class RebuildTest extends QueryServiceTestBase {
 
-    private static final String SECRET = "query-service-tests-secret-long-enough-for-hs256";
+    private static final String SECRET = TestTokens.SECRET;
     private static final String STATUS = "/api/v1/admin/projections";
     /** Raise it (-Dcommonplace.test.rebuild.events=300000) to measure the rebuild's rate on more events. */
     private static final int SEEDED_EVENTS = Integer.getInteger("commonplace.test.rebuild.events", 12_000);
@@ -313,14 +306,6 @@ class RebuildTest extends QueryServiceTestBase {
     }
 
     static String token(List<String> roles) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("mod-1").claim("name", "Moderator")
-                .claim("roles", roles).expirationTime(Date.from(Instant.now().plusSeconds(600))).build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        try {
-            jwt.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return jwt.serialize();
+        return TestTokens.mint("mod-1", "Moderator", roles, Instant.now().plusSeconds(600));
     }
 }

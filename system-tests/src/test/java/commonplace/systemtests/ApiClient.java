@@ -1,19 +1,12 @@
 package commonplace.systemtests;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import commonplace.events.EventJson;
 import commonplace.local.DevelopmentToken;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +15,8 @@ import java.util.Map;
 /** Speaks the HTTP API of both services the way a client following the contract (docs/api.md) would. */
 final class ApiClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Every call names its whole URL: the two services answer at different addresses. */
+    private final Http http = Http.absolute();
     private final String commandUrl;
     private final String queryUrl;
     private final String secret;
@@ -31,30 +25,6 @@ final class ApiClient {
         this.commandUrl = commandUrl + "/api/v1";
         this.queryUrl = queryUrl + "/api/v1";
         this.secret = secret;
-    }
-
-    record Response(int status, HttpHeaders headers, String body) {
-
-        JsonNode json() {
-            try {
-                return EventJson.mapper().readTree(body);
-            } catch (JsonProcessingException e) {
-                throw new AssertionError("not JSON (" + status + "): " + body, e);
-            }
-        }
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        String contentType() {
-            return header("Content-Type");
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
     }
 
     String token(String authorId, String name, String... roles) {
@@ -145,28 +115,16 @@ final class ApiClient {
 
     private Response send(String method, String url, String token, String json, Map<String, String> headers,
                           String rawBody) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30));
+        Http.Call call = http.call(method, url);
         if (rawBody != null) {
-            request.method(method, HttpRequest.BodyPublishers.ofString(rawBody, StandardCharsets.UTF_8));
+            call.raw(rawBody);
         } else if (json != null) {
-            request.header("Content-Type", "application/json");
-            request.method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+            call.json(json);
         }
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            call.token(token);
         }
-        headers.forEach(request::header);
-        try {
-            HttpResponse<String> response = http.send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + url, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        headers.forEach(call::header);
+        return call.send();
     }
 }

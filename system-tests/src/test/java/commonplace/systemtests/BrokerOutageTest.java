@@ -1,6 +1,8 @@
 package commonplace.systemtests;
 
 import commonplace.events.EventEnvelope;
+import commonplace.testing.http.Http;
+import commonplace.testing.kafka.FeedLog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,7 +43,7 @@ class BrokerOutageTest extends StackTest {
                 String token = api.token("writer-" + writer, "Skribent " + writer);
                 for (int i = 0; keepWriting.get(); i++) {
                     String topic = TOPICS.get((writer + i) % TOPICS.size());
-                    ApiClient.Response answer = api.postComment(token, topic, "Innlegg " + i + " fra " + writer + " – æøå");
+                    Http.Response answer = api.postComment(token, topic, "Innlegg " + i + " fra " + writer + " – æøå");
                     if (answer.status() == 201) {
                         acknowledged.add(answer.json().get("commentId").asText());
                     } else {
@@ -69,12 +71,12 @@ class BrokerOutageTest extends StackTest {
         assertThat(failures).as("answers other than 201 while Kafka was down").isEmpty();
         assertThat(acknowledged).hasSize(posted.get());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
-                History.postedCommentIds(TopicLog.readAll(infrastructure.kafkaBootstrapServers(),
+                History.postedCommentIds(FeedLog.readAll(infrastructure.kafkaBootstrapServers(),
                         infrastructure.kafkaTopic())).containsAll(acknowledged));
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 TOPICS.stream().mapToInt(t -> ReadModels.commentIds(api, t).size()).sum() >= acknowledged.size());
 
-        List<EventEnvelope> topic = TopicLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic());
+        List<EventEnvelope> topic = FeedLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic());
         Set<String> shown = new java.util.HashSet<>();
         TOPICS.forEach(t -> shown.addAll(ReadModels.commentIds(api, t)));
         History.Counts counts = History.check(acknowledged, EventStore.readAll(infrastructure), topic, shown, false);

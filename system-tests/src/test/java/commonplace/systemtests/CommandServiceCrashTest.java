@@ -1,5 +1,7 @@
 package commonplace.systemtests;
 
+import commonplace.testing.http.Http;
+import commonplace.testing.kafka.FeedLog;
 import org.junit.jupiter.api.Test;
 
 import java.io.UncheckedIOException;
@@ -45,7 +47,7 @@ class CommandServiceCrashTest extends StackTest {
                     String key = "w" + writer + "-" + i;
                     attempts.incrementAndGet();
                     try {
-                        ApiClient.Response answer = api.postComment(token, TOPIC, "Innlegg " + key,
+                        Http.Response answer = api.postComment(token, TOPIC, "Innlegg " + key,
                                 Map.of("Idempotency-Key", key));
                         if (answer.status() == 201) {
                             acknowledged.add(answer.json().get("commentId").asText());
@@ -71,7 +73,7 @@ class CommandServiceCrashTest extends StackTest {
             String writer = request.getKey().substring(1, request.getKey().indexOf('-'));
             String token = api.token("skribent-" + writer, "Skribent " + writer);
             for (int attempt = 0; attempt < 2; attempt++) {
-                ApiClient.Response answer = api.postComment(token, TOPIC, request.getValue(),
+                Http.Response answer = api.postComment(token, TOPIC, request.getValue(),
                         Map.of("Idempotency-Key", request.getKey()));
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
                 String commentId = answer.json().get("commentId").asText();
@@ -90,7 +92,7 @@ class CommandServiceCrashTest extends StackTest {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 ReadModels.commentIds(api, TOPIC).containsAll(acknowledged));
         History.Counts counts = History.check(acknowledged, stored,
-                TopicLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic()),
+                FeedLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic()),
                 ReadModels.commentIds(api, TOPIC), true);
         System.out.println("command service killed: " + counts + "; unanswered then retried with their key: "
                 + unanswered.size());

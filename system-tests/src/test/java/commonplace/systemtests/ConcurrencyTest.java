@@ -1,6 +1,8 @@
 package commonplace.systemtests;
 
 import commonplace.events.EventEnvelope;
+import commonplace.testing.http.Http;
+import commonplace.testing.kafka.FeedLog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -44,7 +46,7 @@ class ConcurrencyTest extends StackTest {
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
 
         List<Integer> statuses = all(200, i -> {
-            ApiClient.Response answer = api.reply(api.token("svarer-" + i, "Svarer " + i), root, "Svar nummer " + i);
+            Http.Response answer = api.reply(api.token("svarer-" + i, "Svarer " + i), root, "Svar nummer " + i);
             if (answer.status() == 201) {
                 acknowledged.add(answer.json().get("commentId").asText());
             }
@@ -57,7 +59,7 @@ class ConcurrencyTest extends StackTest {
         assertThat(stored).extracting(EventStore.StoredEvent::sequence)
                 .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, 202).boxed().toList());
         await().atMost(Duration.ofSeconds(60)).until(() -> ReadModels.commentIds(api, "replies").containsAll(acknowledged));
-        List<EventEnvelope> topic = TopicLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic())
+        List<EventEnvelope> topic = FeedLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic())
                 .stream().filter(e -> e.topicId().equals("replies")).toList();
         History.Counts counts = History.check(acknowledged, stored, topic, ReadModels.commentIds(api, "replies"), false);
         System.out.println("concurrent replies: " + counts);

@@ -2,6 +2,7 @@ package commonplace.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventEnvelope;
+import commonplace.testing.http.Http;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,7 +43,7 @@ class DiscussionEndToEndTest extends StackTest {
         reply = created(api.reply(bo, root, "Enig – veldig bra.\n\nMen: https://Example.org:443/Sti#avsnitt"), "commentId");
         deepReply = created(api.reply(kari, reply, DEEP_BODY), "commentId");
         secondRoot = created(api.postComment(kari, TOPIC, "Andre rotkommentar."), "commentId");
-        ApiClient.Response edited = api.edit(ada, root, EDITED_BODY, 1);
+        Http.Response edited = api.edit(ada, root, EDITED_BODY, 1);
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
         assertThat(edited.json().get("revision").asInt()).isEqualTo(2);
         assertThat(api.retract(bo, reply).status()).isEqualTo(204);
@@ -50,7 +51,7 @@ class DiscussionEndToEndTest extends StackTest {
                 .get("position").asText();
     }
 
-    private String created(ApiClient.Response response, String idField) {
+    private String created(Http.Response response, String idField) {
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         assertThat(response.header("Location")).isNotBlank();
         return response.json().get(idField).asText();
@@ -58,7 +59,7 @@ class DiscussionEndToEndTest extends StackTest {
 
     @Test
     void the_thread_shows_the_tree_with_edits_and_retractions_byte_exact() {
-        ApiClient.Response thread = api.read("/topics/" + TOPIC + "/thread?sort=oldest&consistentWith="
+        Http.Response thread = api.read("/topics/" + TOPIC + "/thread?sort=oldest&consistentWith="
                 + ApiClient.encode(lastPosition));
 
         assertThat(thread.status()).as(thread.toString()).isEqualTo(200);
@@ -111,7 +112,7 @@ class DiscussionEndToEndTest extends StackTest {
 
     @Test
     void a_comment_carries_its_whole_edit_history() {
-        ApiClient.Response comment = api.read("/comments/" + root + "?consistentWith=" + ApiClient.encode(lastPosition));
+        Http.Response comment = api.read("/comments/" + root + "?consistentWith=" + ApiClient.encode(lastPosition));
 
         assertThat(comment.status()).isEqualTo(200);
         JsonNode revisions = comment.json().get("revisions");
@@ -130,7 +131,7 @@ class DiscussionEndToEndTest extends StackTest {
         assertThat(values(timeline, "position")).doesNotHaveDuplicates();
         assertThat(instants(timeline, "at")).isSorted();
 
-        ApiClient.Response feed = api.read("/topics/" + TOPIC + "/events");
+        Http.Response feed = api.read("/topics/" + TOPIC + "/events");
         assertThat(feed.contentType()).startsWith("application/x-ndjson");
         List<EventEnvelope> envelopes = feed.body().lines().filter(line -> !line.isBlank())
                 .map(line -> EventEnvelope.fromJson(line.getBytes(StandardCharsets.UTF_8))).toList();
@@ -155,7 +156,7 @@ class DiscussionEndToEndTest extends StackTest {
     @Test
     void topics_list_the_most_recently_active_first() {
         awaitApplied();
-        ApiClient.Response topics = api.read("/topics");
+        Http.Response topics = api.read("/topics");
         JsonNode summary = topics.json().get("items").get(0);
 
         assertThat(summary.get("topicId").asText()).isEqualTo(TOPIC);
@@ -167,14 +168,14 @@ class DiscussionEndToEndTest extends StackTest {
     @Test
     void unknown_things_are_404_problems() {
         for (String path : List.of("/topics/no-such-topic/thread", "/topics/no-such-topic", "/comments/nosuchcomment")) {
-            ApiClient.Response missing = api.read(path);
+            Http.Response missing = api.read(path);
             assertThat(missing.status()).as(path).isEqualTo(404);
             assertThat(missing.contentType()).as(path).startsWith("application/problem+json");
         }
     }
 
     private void awaitApplied() {
-        ApiClient.Response waited = api.read("/topics/" + TOPIC + "?consistentWith=" + ApiClient.encode(lastPosition));
+        Http.Response waited = api.read("/topics/" + TOPIC + "?consistentWith=" + ApiClient.encode(lastPosition));
         assertThat(waited.header("X-Commonplace-Stale")).isNull();
     }
 

@@ -2,6 +2,8 @@ package commonplace.systemtests;
 
 import commonplace.events.EventEnvelope;
 import commonplace.events.Feed;
+import commonplace.testing.http.Http;
+import commonplace.testing.kafka.FeedLog;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -44,10 +46,10 @@ class DuplicateDeliveryTest extends StackTest {
                 api.read("/topics/dobbel-b?consistentWith=" + ApiClient.encode(position)).header("X-Commonplace-Stale") == null);
         awaitCaughtUp(api);
         String before = ReadModels.dump(api, TOPICS, AUTHORS);
-        List<EventEnvelope> published = TopicLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic());
+        List<EventEnvelope> published = FeedLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic());
 
         republish(published);
-        await().atMost(Duration.ofSeconds(30)).until(() -> TopicLog.readAll(infrastructure.kafkaBootstrapServers(),
+        await().atMost(Duration.ofSeconds(30)).until(() -> FeedLog.readAll(infrastructure.kafkaBootstrapServers(),
                 infrastructure.kafkaTopic()).size() == 2 * published.size());
         awaitCaughtUp(api);
 
@@ -75,7 +77,7 @@ class DuplicateDeliveryTest extends StackTest {
     /** Waits until the query service reports no lag in any read model. */
     static void awaitCaughtUp(ApiClient api) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
-            ApiClient.Response status = api.readAsAdmin("/admin/projections");
+            Http.Response status = api.readAsAdmin("/admin/projections");
             if (status.status() != 200) {
                 return false;
             }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.CommentPosted;
 import commonplace.events.EventEnvelope;
 import commonplace.events.TopicOpened;
+import commonplace.testing.http.Http;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -81,7 +82,7 @@ class PoisonedTopicEndToEndTest extends StackTest {
         for (int i = 0; i < 5; i++) {
             JsonNode written = created(api.postComment(ada, steady, "steady write " + i));
             acknowledged.add(written.get("commentId").asText());
-            ApiClient.Response read = api.read("/topics/" + steady + "/timeline?limit=500&consistentWith="
+            Http.Response read = api.read("/topics/" + steady + "/timeline?limit=500&consistentWith="
                     + ApiClient.encode(written.get("position").asText()));
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.header("X-Commonplace-Stale")).as("steady write %d applied within the wait", i).isNull();
@@ -91,7 +92,7 @@ class PoisonedTopicEndToEndTest extends StackTest {
             assertThat(status.get("parkedTopics").findValuesAsText("topicId")).contains(poisoned, forged);
             assertThat(status.get("deadLetters").asLong()).isGreaterThanOrEqualTo(1);
         });
-        ApiClient.Response parkedRead = api.read("/topics/" + poisoned + "/timeline?consistentWith="
+        Http.Response parkedRead = api.read("/topics/" + poisoned + "/timeline?consistentWith="
                 + ApiClient.encode(positionOf(poisoned, 4)));
         assertThat(parkedRead.header("X-Commonplace-Parked")).isEqualTo("true");
 
@@ -112,19 +113,19 @@ class PoisonedTopicEndToEndTest extends StackTest {
         assertThat(deepest.get("body").asText()).isEqualTo("level " + CHAIN_DEPTH);
         assertThat(api.read("/comments/" + linked).json().get("links").findValuesAsText("url")).containsExactly(url);
         for (String commentId : acknowledged) {
-            ApiClient.Response comment = api.read("/comments/" + commentId);
+            Http.Response comment = api.read("/comments/" + commentId);
             assertThat(comment.status()).as("acknowledged comment %s", commentId).isEqualTo(200);
         }
     }
 
     private void awaitParked(String topicId, long waiting) {
         await().atMost(DEADLINE).until(() -> {
-            ApiClient.Response answer = api.readAsAdmin("/admin/parked-topics/" + topicId);
+            Http.Response answer = api.readAsAdmin("/admin/parked-topics/" + topicId);
             return answer.status() == 200 && answer.json().get("topic").get("waiting").asLong() == waiting;
         });
     }
 
-    private ApiClient.Response admin(String token, String topicId, String action) {
+    private Http.Response admin(String token, String topicId, String action) {
         return api.send("POST", stack.query.baseUrl() + "/api/v1/admin/parked-topics/" + topicId + "/" + action,
                 token, null, Map.of());
     }
@@ -159,7 +160,7 @@ class PoisonedTopicEndToEndTest extends StackTest {
         return new commonplace.events.ConsistencyPosition(topicId, sequence).encode();
     }
 
-    private static JsonNode created(ApiClient.Response response) {
+    private static JsonNode created(Http.Response response) {
         assertThat(response.status()).as(response.toString()).isIn(200, 201);
         return response.json();
     }

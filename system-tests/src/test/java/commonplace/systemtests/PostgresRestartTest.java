@@ -1,5 +1,7 @@
 package commonplace.systemtests;
 
+import commonplace.testing.http.Http;
+import commonplace.testing.kafka.FeedLog;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,14 +33,14 @@ class PostgresRestartTest extends StackTest {
         infrastructure.postgres().stop();
         for (int i = 0; i < 5; i++) {
             long started = System.nanoTime();
-            ApiClient.Response write = api.postComment(ada, TOPIC, "Under omstart " + i);
+            Http.Response write = api.postComment(ada, TOPIC, "Under omstart " + i);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(write.status()).as(write.toString()).isEqualTo(503);
             assertThat(write.contentType()).startsWith("application/problem+json");
             assertThat(took).as("a write without the database fails fast").isLessThan(FAIL_FAST);
 
             started = System.nanoTime();
-            ApiClient.Response read = api.read("/topics/" + TOPIC + "/thread");
+            Http.Response read = api.read("/topics/" + TOPIC + "/thread");
             took = Duration.ofNanos(System.nanoTime() - started);
             assertThat(read.status()).as(read.toString()).isEqualTo(503);
             assertThat(read.contentType()).startsWith("application/problem+json");
@@ -49,7 +51,7 @@ class PostgresRestartTest extends StackTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 api.postComment(ada, TOPIC, "Etter omstart").status() == 201);
         for (int i = 0; i < 20; i++) {
-            ApiClient.Response answer = api.postComment(ada, TOPIC, "Etter omstart " + i);
+            Http.Response answer = api.postComment(ada, TOPIC, "Etter omstart " + i);
             assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
             acknowledged.add(answer.json().get("commentId").asText());
         }
@@ -58,7 +60,7 @@ class PostgresRestartTest extends StackTest {
                         && ReadModels.commentIds(api, TOPIC).containsAll(acknowledged));
         // a batch Kafka committed while its token could not be stored is published again: at least once, same events
         History.Counts counts = History.check(acknowledged, EventStore.readAll(infrastructure),
-                TopicLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic()),
+                FeedLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic()),
                 ReadModels.commentIds(api, TOPIC), true);
         System.out.println("postgres restarted: " + counts);
     }

@@ -1,5 +1,7 @@
 package commonplace.systemtests;
 
+import commonplace.testing.http.Http;
+import commonplace.testing.kafka.FeedLog;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +52,7 @@ class QueryServiceCrashTest extends StackTest {
                 String lastComment = null;
                 for (int i = 0; i < POSTS_PER_WRITER; i++) {
                     String topic = TOPICS.get(writer % TOPICS.size());
-                    ApiClient.Response answer = lastComment != null && i % 3 == 0
+                    Http.Response answer = lastComment != null && i % 3 == 0
                             ? api.reply(token, lastComment, "Svar " + i + " fra " + writer + " 🎉")
                             : api.postComment(token, topic, "Innlegg " + i + " fra " + writer + "\n\nMed «sitat».");
                     assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
@@ -82,7 +84,7 @@ class QueryServiceCrashTest extends StackTest {
         String rebuilt = ReadModels.dump(freshApi, TOPICS, authors);
         assertThat(restarted).isEqualTo(rebuilt);
         History.Counts counts = History.check(acknowledged, EventStore.readAll(infrastructure),
-                TopicLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic()), shownIn(api), false);
+                FeedLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic()), shownIn(api), false);
         System.out.println("query service killed: " + counts + "; read models identical to a fresh projection ("
                 + restarted.lines().count() + " lines compared)");
     }

@@ -1,6 +1,7 @@
 package commonplace.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import commonplace.testing.http.Http;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -46,7 +47,7 @@ final class ReadModels {
         List<JsonNode> items = new ArrayList<>();
         String url = firstPage;
         for (int page = 0; page < 10_000; page++) {
-            ApiClient.Response response = api.read(url);
+            Http.Response response = api.read(url);
             assertThat(response.status()).as(url + " -> " + response).isIn(200, 404);
             if (response.status() == 404) {
                 return items;

@@ -10,6 +10,7 @@ import com.rometools.rome.io.SyndFeedInput;
 import com.sun.net.httpserver.HttpServer;
 import commonplace.local.demo.DemoDiscussion;
 import commonplace.local.infra.FreePorts;
+import commonplace.testing.http.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -173,13 +174,13 @@ class WidgetReadingTest extends StackTest {
         assertThat(ola.getEntries()).extracting(entry -> entry.getContents().get(0).getValue())
                 .anySatisfy(text -> assertThat(text).contains("Rettelse:"));
 
-        ApiClient.Response unknown = api.read("/topics/no-such-topic/feed.atom");
+        Http.Response unknown = api.read("/topics/no-such-topic/feed.atom");
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
     }
 
     private SyndFeed atom(String path) throws Exception {
-        ApiClient.Response response = api.read(path);
+        Http.Response response = api.read(path);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/atom+xml");
         return new SyndFeedInput().build(new StringReader(response.body()));

@@ -1,18 +1,8 @@
 package commonplace.command.identity;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import commonplace.command.support.Http;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
+import commonplace.testing.tokens.TestIssuer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -21,16 +11,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,27 +30,18 @@ class JwksTokensTest {
     static final String ISSUER = "https://issuer.example/";
     static final String AUDIENCE = "commonplace";
 
-    private static final RSAKey KEY = generate();
-    private static HttpServer issuer;
+    private static TestIssuer issuer;
 
     @DynamicPropertySource
-    static void infrastructureAndIssuer(DynamicPropertyRegistry registry) throws IOException {
+    static void infrastructureAndIssuer(DynamicPropertyRegistry registry) {
         IsolatedInfrastructure.forTestClass(JwksTokensTest.class).registerSpringProperties(registry);
-        byte[] keys = new JWKSet(KEY.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        issuer = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        issuer.createContext("/jwks", exchange -> {
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, keys.length);
-            exchange.getResponseBody().write(keys);
-            exchange.close();
-        });
-        issuer.start();
-        registry.add("commonplace.jwt.jwk-set-uri", () -> "http://127.0.0.1:" + issuer.getAddress().getPort() + "/jwks");
+        issuer = TestIssuer.start(ISSUER, AUDIENCE);
+        registry.add("commonplace.jwt.jwk-set-uri", issuer::jwkSetUri);
     }
 
     @AfterAll
     void stopTheIssuer() {
-        issuer.stop(0);
+        issuer.close();
     }
 
     @LocalServerPort
@@ -76,42 +50,13 @@ class JwksTokensTest {
     @Test
     void onlyTheIssuersTokensForThisAudienceGetThrough() throws Exception {
         Http http = new Http(port);
-        assertThat(http.put("/api/v1/topics/jwks", rs256(c -> { }), Map.of("title", "JWKS")).status()).isEqualTo(201);
-        for (String token : List.of(rs256(c -> c.issuer("https://elsewhere.example/")), rs256(c -> c.issuer(null)),
-                rs256(c -> c.audience("another-client")), rs256(c -> c.audience((String) null)),
-                hs256(KEY.toRSAPublicKey().getEncoded()),
-                hs256("a-shared-secret-someone-guessed-of-32-bytes".getBytes(StandardCharsets.UTF_8)))) {
+        assertThat(http.put("/api/v1/topics/jwks", issuer.rs256("ada", c -> { }), Map.of("title", "JWKS")).status())
+                .isEqualTo(201);
+        for (String token : List.of(issuer.rs256("ada", c -> c.issuer("https://elsewhere.example/")),
+                issuer.rs256("ada", c -> c.issuer(null)), issuer.rs256("ada", c -> c.audience("another-client")),
+                issuer.rs256("ada", c -> c.audience((String) null)), issuer.hs256("ada", issuer.publicKeyBytes()),
+                issuer.hs256("ada", "a-shared-secret-someone-guessed-of-32-bytes".getBytes(StandardCharsets.UTF_8)))) {
             assertThat(http.post("/api/v1/topics/jwks/comments", token, Map.of("body", "x")).status()).isEqualTo(401);
-        }
-    }
-
-    private static String rs256(Consumer<JWTClaimsSet.Builder> change) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(KEY.getKeyID()).build(),
-                claims(change));
-        jwt.sign(new RSASSASigner(KEY));
-        return jwt.serialize();
-    }
-
-    private static String hs256(byte[] secret) throws JOSEException {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(KEY.getKeyID()).build(),
-                claims(c -> { }));
-        jwt.sign(new MACSigner(secret));
-        return jwt.serialize();
-    }
-
-    private static JWTClaimsSet claims(Consumer<JWTClaimsSet.Builder> change) {
-        Instant now = Instant.now();
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().subject("ada").claim("name", "Ada")
-                .issuer(ISSUER).audience(AUDIENCE).issueTime(Date.from(now)).expirationTime(Date.from(now.plusSeconds(600)));
-        change.accept(claims);
-        return claims.build();
-    }
-
-    private static RSAKey generate() {
-        try {
-            return new RSAKeyGenerator(2048).keyID("issuer-1").generate();
-        } catch (JOSEException e) {
-            throw new UncheckedIOException(new IOException(e));
         }
     }
 }

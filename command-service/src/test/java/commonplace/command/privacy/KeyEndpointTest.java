@@ -1,8 +1,6 @@
 package commonplace.command.privacy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import commonplace.command.support.Http;
-import commonplace.command.support.Http.Response;
 import commonplace.command.support.Tokens;
 import commonplace.events.EventEnvelope;
 import commonplace.events.ReplyPosted;
@@ -11,6 +9,8 @@ import commonplace.events.privacy.KeyLookup;
 import commonplace.events.privacy.KeyServiceClient;
 import commonplace.events.privacy.KeysUnavailableException;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

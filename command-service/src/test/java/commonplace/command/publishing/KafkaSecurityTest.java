@@ -1,9 +1,9 @@
 package commonplace.command.publishing;
 
-import commonplace.command.support.Http;
 import commonplace.command.support.Tokens;
 import commonplace.local.infra.KafkaBroker;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.consumer.ConsumerRecord;

@@ -2,11 +2,11 @@ package commonplace.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import commonplace.command.support.FeedLog;
-import commonplace.command.support.Http;
-import commonplace.command.support.RawHttp;
 import commonplace.command.support.Tokens;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.RawHttp;
+import commonplace.testing.kafka.FeedLog;
 import commonplace.web.problem.ProblemType;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -1,10 +1,10 @@
 package commonplace.command.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import commonplace.command.support.Http;
-import commonplace.command.support.RawHttp;
 import commonplace.command.support.Tokens;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.RawHttp;
 import commonplace.web.problem.ProblemType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,6 @@
 package commonplace.command.writepath;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import commonplace.command.support.Http;
-import commonplace.command.support.Http.Response;
-import commonplace.command.support.FeedLog;
-import commonplace.command.support.FeedLog.Received;
 import commonplace.command.support.Tokens;
 import commonplace.command.topic.model.Topic;
 import commonplace.events.CommentEdited;
@@ -19,6 +15,10 @@ import commonplace.events.ReplyPosted;
 import commonplace.events.TopicOpened;
 import commonplace.command.privacy.CachedDataKeys;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
+import commonplace.testing.kafka.FeedLog;
+import commonplace.testing.kafka.FeedLog.Received;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;

@@ -1,15 +1,15 @@
 package commonplace.command.topic.web;
 
-import commonplace.command.support.FeedLog;
-import commonplace.command.support.FeedLog.Received;
-import commonplace.command.support.Http;
-import commonplace.command.support.Http.Response;
 import commonplace.command.support.Tokens;
 import commonplace.command.topic.model.Topic;
 import commonplace.events.ConsistencyPosition;
 import commonplace.events.LinkShared;
 import commonplace.command.privacy.CachedDataKeys;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
+import commonplace.testing.kafka.FeedLog;
+import commonplace.testing.kafka.FeedLog.Received;
 import org.axonframework.common.caching.Cache;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,14 +1,14 @@
 package commonplace.command.topic.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import commonplace.command.support.FeedLog;
-import commonplace.command.support.FeedLog.Received;
-import commonplace.command.support.Http;
-import commonplace.command.support.Http.Response;
 import commonplace.command.support.Tokens;
 import commonplace.events.CommentPosted;
 import commonplace.command.privacy.CachedDataKeys;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
+import commonplace.testing.kafka.FeedLog;
+import commonplace.testing.kafka.FeedLog.Received;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;

@@ -1,9 +1,9 @@
 package commonplace.command.topic.web;
 
-import commonplace.command.support.Http;
-import commonplace.command.support.Http.Response;
 import commonplace.command.support.Tokens;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

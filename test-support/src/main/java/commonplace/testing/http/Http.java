@@ -1,4 +1,4 @@
-package commonplace.command.support;
+package commonplace.testing.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +16,10 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Talks to the running service over real HTTP, as curl would. */
+/**
+ * Talks to a running service over real HTTP/1.1, as curl would: a request put together call by call (method, path,
+ * token, headers, body), and the answer's status, headers and body, with its JSON at hand. For every module's tests.
+ */
 public final class Http {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -25,8 +28,19 @@ public final class Http {
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
+    /** A service on this machine's loopback address. */
     public Http(int port) {
-        this.baseUrl = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port);
+    }
+
+    /** A service at {@code baseUrl} ({@code http://host:port}, no trailing slash). */
+    public Http(String baseUrl) {
+        this.baseUrl = baseUrl;
+    }
+
+    /** A client whose every call names a whole URL, for a test that talks to more than one service. */
+    public static Http absolute() {
+        return new Http("");
     }
 
     public record Response(int status, HttpHeaders headers, String body) {
@@ -46,6 +60,10 @@ public final class Http {
 
         public String header(String name) {
             return headers.firstValue(name).orElse(null);
+        }
+
+        public String contentType() {
+            return header("Content-Type");
         }
 
         @Override
@@ -110,6 +128,15 @@ public final class Http {
 
     public Call call(String method, String path) {
         return new Call(method, path);
+    }
+
+    public Response get(String path) {
+        return call("GET", path).send();
+    }
+
+    /** A GET with a bearer token: the admin API, the metrics and the key endpoint need one. */
+    public Response get(String path, String token) {
+        return call("GET", path).token(token).send();
     }
 
     public Response put(String path, String token, Object json) {

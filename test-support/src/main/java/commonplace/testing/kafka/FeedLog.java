@@ -1,4 +1,4 @@
-package commonplace.command.support;
+package commonplace.testing.kafka;
 
 import commonplace.events.EventEnvelope;
 import commonplace.events.privacy.DataKeys;
@@ -17,8 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the feed's Kafka topic from the beginning, as an analytics consumer would: with the data keys, envelopes are
- * decrypted as a trusted consumer reads them; without, as they are on the wire.
+ * Reads the feed's Kafka topic from the beginning, as an analytics consumer would ({@code read_committed}): polled
+ * again and again while a test writes ({@link #poll()}), or once up to the end offsets ({@link #readAll}). With the
+ * data keys, envelopes are decrypted as a trusted consumer reads them; without, as they are on the wire.
  */
 public final class FeedLog implements AutoCloseable {
 
@@ -70,6 +71,35 @@ public final class FeedLog implements AutoCloseable {
                     keys == null ? envelope : envelope.decrypted(keys), record.value(), headers));
         }
         return List.copyOf(received);
+    }
+
+    /** Everything committed to {@code kafkaTopic} when this is called, in each partition's order. */
+    public static List<EventEnvelope> readAll(String bootstrapServers, String kafkaTopic) {
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (PartitionInfo info : consumer.partitionsFor(kafkaTopic, Duration.ofSeconds(30))) {
+                partitions.add(new TopicPartition(kafkaTopic, info.partition()));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+            List<EventEnvelope> envelopes = new ArrayList<>();
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!caughtUp(consumer, end) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+                    envelopes.add(EventEnvelope.fromJson(record.value()));
+                }
+            }
+            return envelopes;
+        }
+    }
+
+    private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+        return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     /** What was received for one discussion topic, in order. */

@@ -1,4 +1,4 @@
-package commonplace.query;
+package commonplace.testing.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.Map;
  * Sends bytes to the service over a plain socket, for the requests Java's HttpClient refuses to make (illegal
  * characters in the request line, NUL in a header, a malformed chunked body), and reads the one answer back.
  */
-final class RawHttp {
+public final class RawHttp {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -90,23 +91,26 @@ final class RawHttp {
             int colon = lines[i].indexOf(':');
             headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        String body = text.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            body = unchunk(body);
-        }
+        // the head is ASCII, so its length in characters is its length in bytes; chunk sizes count bytes
+        byte[] rest = Arrays.copyOfRange(all.toByteArray(), end + 4, all.size());
+        String body = "chunked".equalsIgnoreCase(headers.get("transfer-encoding")) ? unchunk(rest)
+                : new String(rest, StandardCharsets.UTF_8);
         return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
     }
 
-    private static String unchunk(String chunked) {
-        StringBuilder body = new StringBuilder();
+    private static String unchunk(byte[] chunked) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
         int at = 0;
         while (true) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
-            if (size == 0) {
-                return body.toString();
+            int lineEnd = at;
+            while (chunked[lineEnd] != '\r') {
+                lineEnd++;
             }
-            body.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).trim(), 16);
+            if (size == 0) {
+                return body.toString(StandardCharsets.UTF_8);
+            }
+            body.write(chunked, lineEnd + 2, size);
             at = lineEnd + 2 + size + 2;
         }
     }
