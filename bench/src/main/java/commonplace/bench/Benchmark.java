@@ -119,7 +119,9 @@ public final class Benchmark {
                 commandPort, environment, work.resolve("logs")));
         services.add(ServiceProcess.start("query-service", jars.resolve("query-service/target/query-service.jar"),
                 queryPort, environment, work.resolve("logs")));
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        // a machine shared with builds can take minutes to start a JVM: BENCH_START_TIMEOUT_SECONDS (300)
+        long deadline = System.nanoTime() + Duration.ofSeconds(Long.parseLong(
+                System.getenv().getOrDefault("BENCH_START_TIMEOUT_SECONDS", "300"))).toNanos();
         for (ServiceProcess service : services) {
             while (!service.isHealthy()) {
                 if (!service.isAlive() || System.nanoTime() > deadline) {
