@@ -11,7 +11,7 @@ import java.util.Set;
  * @param clients        writers of the closed-loop runs (each its own connection and author)
  * @param openClients    writers of the fixed-rate runs: enough that a slow answer does not hold back the next start
  * @param overloadFactor the overload run offers this many times the closed-loop rate of the same run
- * @param profile        whether the first closed-loop run records a JFR profile of both services
+ * @param profile        whether the last closed-loop run records a JFR profile of both services
  * @param importComments comments in the import scenario's export
  */
 record Settings(int runs, int clients, int openClients, double rate, double overloadFactor, double readRate,

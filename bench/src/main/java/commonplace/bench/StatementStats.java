@@ -61,7 +61,8 @@ final class StatementStats {
         long calls = 0;
         try (Connection connection = DriverManager.getConnection(jdbcUrl, user, "")) {
             try (PreparedStatement sum = connection.prepareStatement(
-                    "select coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0) from pg_stat_statements");
+                    "select coalesce(sum(total_exec_time), 0), coalesce(sum(calls), 0) from pg_stat_statements"
+                            + " where query not like '%pg_stat_statements%'");
                  ResultSet result = sum.executeQuery()) {
                 result.next();
                 total = result.getDouble(1);
@@ -69,6 +70,7 @@ final class StatementStats {
             }
             try (PreparedStatement top = connection.prepareStatement("""
                     select query, calls, total_exec_time, rows from pg_stat_statements
+                    where query not like '%pg_stat_statements%'
                     order by total_exec_time desc limit ?""")) {
                 top.setInt(1, limit);
                 try (ResultSet result = top.executeQuery()) {

@@ -14,8 +14,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The write targets, each measured once per run: a fixed rate over many topics, the closed loop over many topics
  * against raw PostgreSQL in the same run, one hot topic, overload (a multiple of the closed-loop rate) and one client
- * posting in a loop; with the projection lag, the CPU per command of every part, and for the closed loop PostgreSQL's
- * statement statistics and a JFR profile of both services.
+ * posting in a loop; with the projection lag, the CPU per command of every part, and for the last closed loop
+ * PostgreSQL's statement statistics and a JFR profile of both services.
  */
 final class WriteScenarios {
 
@@ -66,7 +66,9 @@ final class WriteScenarios {
                     new WriteWorkload(api, topics, settings.openClients(), 100 + run), false);
 
             statements.reset();
-            boolean profile = settings.profile() && run == 0;
+            // the last run is the warmest: its profile and statements show the steady state, not the JIT's start
+            boolean last = run == settings.runs() - 1;
+            boolean profile = settings.profile() && last;
             if (profile) {
                 Profiles.start(profiled.commandPid(), "bench");
                 Profiles.start(profiled.queryPid(), "bench");
@@ -77,7 +79,7 @@ final class WriteScenarios {
                 summariseProfile("command service", profiled.commandPid());
                 summariseProfile("query service", profiled.queryPid());
             }
-            if (run == 0) {
+            if (last) {
                 report.statements(statements.read(12), lastCompleted);
             }
             long commands = max.succeeded();
