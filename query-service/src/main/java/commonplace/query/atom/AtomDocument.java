@@ -59,14 +59,17 @@ final class AtomDocument {
             throws XMLStreamException {
         xml.writeStartElement("entry");
         element(xml, "id", "urn:commonplace:comment:" + entry.commentId());
-        textElement(xml, "title", entry.retracted() ? words.retractedTitle() : title(entry.body()));
+        // a text withheld for another reason than a retraction (an erased writer) has no body either
+        textElement(xml, "title", entry.retracted() ? words.retractedTitle()
+                : entry.body() == null ? words.withheldTitle() : title(entry.body()));
         element(xml, "published", timestamp(entry.published()));
         element(xml, "updated", timestamp(entry.updated()));
         xml.writeStartElement("author");
         element(xml, "name", entry.authorName());
         xml.writeEndElement();
         link(xml, "alternate", pageBaseUrl + "/t/" + entry.topicId() + "#comment-" + entry.commentId(), "text/html");
-        textElement(xml, "content", entry.retracted() ? words.retractedContent() : entry.body());
+        textElement(xml, "content", entry.retracted() ? words.retractedContent()
+                : entry.body() == null ? words.withheldContent() : entry.body());
         xml.writeEndElement();
     }
 
