@@ -1,6 +1,12 @@
 package commonplace.systemtests;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import commonplace.events.EventJson;
 import commonplace.local.DevelopmentToken;
 import commonplace.testing.http.Http;
@@ -9,6 +15,8 @@ import commonplace.testing.http.Http.Response;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +37,23 @@ final class ApiClient {
 
     String token(String authorId, String name, String... roles) {
         return DevelopmentToken.sign(secret, authorId, name, List.of(roles), Duration.ofHours(6));
+    }
+
+    /**
+     * A service token for the key endpoint, as a trusted consumer mints one with the shared secret
+     * ({@code roles: ["key-reader"]}, a role the development tokens do not give).
+     */
+    String keyReaderToken(String consumer) {
+        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(consumer).claim("name", consumer)
+                .claim("roles", List.of("key-reader")).issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5)))).build();
+        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+        try {
+            token.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return token.serialize();
     }
 
     Response openTopic(String token, String topicId, String title, String url) {
@@ -58,6 +83,34 @@ final class ApiClient {
 
     Response retract(String token, String commentId) {
         return send("DELETE", commandUrl + "/comments/" + commentId, token, null, Map.of());
+    }
+
+    /** A retraction with a reason (by the author or a moderator); the reason is never public. */
+    Response retract(String token, String commentId, String reason) {
+        String body = EventJson.mapper().createObjectNode().put("reason", reason).toString();
+        return send("DELETE", commandUrl + "/comments/" + commentId, token, body, Map.of());
+    }
+
+    /** {@code POST /authors/{authorId}/erasure} on the command service. */
+    Response erase(String token, String authorId) {
+        return send("POST", commandUrl + "/authors/" + authorId + "/erasure", token, null, Map.of());
+    }
+
+    /** {@code POST /keys/lookup} on the command service (a {@code key-reader} service token). */
+    Response lookUpKeys(String token, List<String> keyIds) {
+        ObjectNode body = EventJson.mapper().createObjectNode();
+        keyIds.forEach(body.putArray("keyIds")::add);
+        return send("POST", commandUrl + "/keys/lookup", token, body.toString(), Map.of());
+    }
+
+    /** {@code GET /authors/{authorId}/export} on the query service, with the given token. */
+    Response export(String token, String authorId) {
+        return send("GET", queryUrl + "/authors/" + authorId + "/export", token, null, Map.of());
+    }
+
+    /** A GET on the query service outside {@code /api/v1} (its HTML pages); {@code path} starts at the root. */
+    Response readPage(String path) {
+        return send("GET", queryUrl.substring(0, queryUrl.length() - "/api/v1".length()) + path, null, null, Map.of());
     }
 
     Response shareLink(String token, String topicId, String url, String note, String parentId) {

@@ -2,10 +2,13 @@ package commonplace.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.testing.http.Http;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +43,34 @@ final class ReadModels {
             pages(api, "/authors/" + author + "/history?limit=500").forEach(e -> out.append(e).append('\n'));
         }
         return out.toString();
+    }
+
+    /** Each comment of a topic's thread (at any depth) as the thread shows it, without its replies, by id. */
+    static Map<String, JsonNode> places(ApiClient api, String topicId) {
+        Map<String, JsonNode> places = new HashMap<>();
+        pages(api, "/topics/" + topicId + "/thread?sort=oldest&limit=500").forEach(root -> collectPlaces(root, places));
+        return places;
+    }
+
+    /** The comment with this id among a thread's items, at any depth, with its replies. */
+    static JsonNode find(JsonNode items, String commentId) {
+        for (JsonNode comment : items) {
+            if (comment.get("commentId").asText().equals(commentId)) {
+                return comment;
+            }
+            JsonNode found = find(comment.path("replies"), commentId);
+            if (found != null) {
+                return found;
+            }
+        }
+        return null;
+    }
+
+    private static void collectPlaces(JsonNode comment, Map<String, JsonNode> places) {
+        ObjectNode place = comment.deepCopy();
+        place.remove("replies");
+        places.put(comment.get("commentId").asText(), place);
+        comment.path("replies").forEach(reply -> collectPlaces(reply, places));
     }
 
     /** All items of a paged list, following nextCursor (or the timeline's position) to the end. */

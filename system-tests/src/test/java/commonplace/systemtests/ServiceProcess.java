@@ -129,6 +129,11 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** The file the service's output goes to (appended to by every run on this port). */
+    Path log() {
+        return log;
+    }
+
     String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);

@@ -1,5 +1,6 @@
 package commonplace.systemtests;
 
+import commonplace.testing.kafka.FeedLog;
 import commonplace.events.EventEnvelope;
 import commonplace.local.infra.FreePorts;
 import org.junit.jupiter.api.AfterAll;
@@ -132,7 +133,7 @@ class TwoCommandServicesTest extends StackTest {
     }
 
     private List<EventEnvelope> published(String topicId) {
-        return TopicLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic()).stream()
+        return FeedLog.readAll(infrastructure.kafkaBootstrapServers(), infrastructure.kafkaTopic()).stream()
                 .filter(e -> e.topicId().equals(topicId)).toList();
     }
 

@@ -31,7 +31,7 @@ class FeedQueries {
     record FeedAuthor(String authorId, String name, Instant updated) {
     }
 
-    /** One comment as an entry; {@code body} null when retracted. */
+    /** One comment as an entry; {@code body} null when retracted or withheld (its writer erased, or unreadable). */
     record Entry(String commentId, String topicId, String authorName, String body, boolean retracted,
                  Instant published, Instant updated) {
     }
