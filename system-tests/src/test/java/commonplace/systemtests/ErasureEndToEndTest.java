@@ -1,5 +1,6 @@
 package commonplace.systemtests;
 
+import commonplace.testing.http.Http;
 import commonplace.testing.kafka.FeedLog;
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventEnvelope;
@@ -67,13 +68,13 @@ class ErasureEndToEndTest extends StackTest {
         String otherReply = id(created(api.reply(other, first, otherText("reply", "A reply to the first"))));
         String erasedReply = id(created(api.reply(erased, otherReply, "Answering " + phrase("answer"))));
         String otherDeep = id(created(api.reply(other, erasedReply, otherText("deep", "A reply to the answer"))));
-        ApiClient.Response edited = api.edit(erased, first, "Edited " + phrase("edited"), 1);
+        Http.Response edited = api.edit(erased, first, "Edited " + phrase("edited"), 1);
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
         created(api.shareLink(erased, pageTopic, "https://example.net/" + phrase("shared"), "Note " + phrase("note"),
                 otherReply));
         String otherRoot = id(created(api.postComment(other, pageTopic, otherText("root", "A root of the other"))));
         String retracted = id(created(api.postComment(erased, pageTopic, "Regret " + phrase("regret"))));
-        ApiClient.Response retraction = api.retract(erased, retracted, "Reason " + phrase("reason"));
+        Http.Response retraction = api.retract(erased, retracted, "Reason " + phrase("reason"));
         assertThat(retraction.status()).as(retraction.toString()).isEqualTo(204);
         String lastOnPage = retraction.header("X-Commonplace-Position");
 
@@ -92,7 +93,7 @@ class ErasureEndToEndTest extends StackTest {
                 millisSince(started));
 
         // before: the export has every phrase, the read models show them (the search can find what is there)
-        ApiClient.Response export = api.export(erased, erasedId);
+        Http.Response export = api.export(erased, erasedId);
         assertThat(export.status()).as(export.toString()).isEqualTo(200);
         new PlainTextSearch.Corpus().add("export", export.body()).assertContainsEach(erasedPhrases.values());
         new PlainTextSearch.Corpus().add("export", export.body()).assertContainsEach(List.of(erasedName));
@@ -108,7 +109,7 @@ class ErasureEndToEndTest extends StackTest {
 
         // the erasure, by the author's own token
         long erasing = System.nanoTime();
-        ApiClient.Response erasure = api.erase(erased, erasedId);
+        Http.Response erasure = api.erase(erased, erasedId);
         assertThat(erasure.status()).as(erasure.toString()).isEqualTo(202);
         String erasureId = erasure.json().get("erasureId").asText();
         String erasurePosition = erasure.json().get("position").asText();
@@ -121,7 +122,7 @@ class ErasureEndToEndTest extends StackTest {
         // erasing again: the same erasure, nothing new recorded
         Map<String, Integer> feedBefore = feedLengths(api, topics);
         long storedBefore = EventStore.readAll(infrastructure).size();
-        ApiClient.Response again = api.erase(erased, erasedId);
+        Http.Response again = api.erase(erased, erasedId);
         assertThat(again.status()).as(again.toString()).isEqualTo(202);
         assertThat(again.json().get("erasureId").asText()).isEqualTo(erasureId);
         assertThat(again.json().get("position").asText()).isEqualTo(erasurePosition);
@@ -141,14 +142,14 @@ class ErasureEndToEndTest extends StackTest {
                 .extracting(EventEnvelope::topicId).containsExactlyInAnyOrderElementsOf(topics);
 
         // what the command service answers about the erased author now
-        ApiClient.Response replyToErased = api.reply(other, erasedReply, "A reply to a placeholder");
+        Http.Response replyToErased = api.reply(other, erasedReply, "A reply to a placeholder");
         assertThat(replyToErased.status()).as(replyToErased.toString()).isEqualTo(409);
         commandAnswers.add("POST reply to erased", PublicAnswers.answerText(replyToErased));
         List<String> keyIds = envelopes.stream().filter(envelope -> erasedId.equals(envelope.authorId()))
                 .map(envelope -> envelope.payload().path("encrypted").path("keyId").asText(""))
                 .filter(keyId -> !keyId.isEmpty()).distinct().toList();
         assertThat(keyIds).isNotEmpty();
-        ApiClient.Response keys = api.lookUpKeys(api.keyReaderToken("system-tests-reader"), keyIds);
+        Http.Response keys = api.lookUpKeys(api.keyReaderToken("system-tests-reader"), keyIds);
         assertThat(keys.status()).as(keys.toString()).isEqualTo(200);
         assertThat(keys.json().get("keys")).isEmpty();
         assertThat(keys.json().get("erased").findValuesAsText("keyId")).containsExactlyInAnyOrderElementsOf(keyIds);
@@ -177,7 +178,7 @@ class ErasureEndToEndTest extends StackTest {
         // every event's instant (all before the erasure), one just before it and one after it
         Map<String, List<Instant>> instants = eventInstants(topics, justBeforeErasure, Instant.now());
         PlainTextSearch.Corpus answers = PublicAnswers.of(api, instants, allComments, authors);
-        ApiClient.Response exportAfter = api.export(erased, erasedId);
+        Http.Response exportAfter = api.export(erased, erasedId);
         answers.add("GET export of the erased author", PublicAnswers.answerText(exportAfter));
         answers.add("GET export of the other author", PublicAnswers.answerText(api.export(other, otherId)));
         answers.addAll(commandAnswers);
@@ -323,13 +324,13 @@ class ErasureEndToEndTest extends StackTest {
     /** Reads until the position is applied (an erasure's: in every topic it spans), not merely waited for. */
     private static void awaitApplied(ApiClient reader, String position) {
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            ApiClient.Response read = reader.read("/topics?consistentWith=" + ApiClient.encode(position));
+            Http.Response read = reader.read("/topics?consistentWith=" + ApiClient.encode(position));
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
             assertThat(read.header("X-Commonplace-Stale")).as("stale at %s", position).isNull();
         });
     }
 
-    private static JsonNode created(ApiClient.Response response) {
+    private static JsonNode created(Http.Response response) {
         assertThat(response.status()).as(response.toString()).isIn(200, 201);
         return response.json();
     }

@@ -1,5 +1,6 @@
 package commonplace.systemtests;
 
+import commonplace.testing.http.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -155,7 +156,7 @@ class ImportEndToEndTest extends StackTest {
         // anything a re-run recorded would be on the feed before a later write to the same topic is
         String moderator = api.token("system-tests-moderator", "System Tests", "moderator");
         for (String topic : EVENTS_PER_TOPIC.keySet()) {
-            ApiClient.Response marker = LOCKED.contains(topic) ? api.unlock(moderator, topic) : api.lock(moderator, topic);
+            Http.Response marker = LOCKED.contains(topic) ? api.unlock(moderator, topic) : api.lock(moderator, topic);
             assertThat(marker.status()).as(marker.toString()).isEqualTo(204);
         }
         Map<String, Integer> expected = new java.util.HashMap<>();
@@ -164,7 +165,7 @@ class ImportEndToEndTest extends StackTest {
     }
 
     private JsonNode importAndWait(String format, String xml) {
-        ApiClient.Response started = api.importExport(format, xml);
+        Http.Response started = api.importExport(format, xml);
         assertThat(started.status()).as(started.toString()).isEqualTo(202);
         String location = started.header("Location");
         await().atMost(Duration.ofSeconds(60)).until(() -> !api.commandAdmin(location).json().get("state").asText()
@@ -179,7 +180,7 @@ class ImportEndToEndTest extends StackTest {
     }
 
     private long feedLength(String topic) {
-        ApiClient.Response feed = api.read("/topics/" + topic + "/events");
+        Http.Response feed = api.read("/topics/" + topic + "/events");
         return feed.status() != 200 ? 0 : feed.body().lines().filter(line -> !line.isBlank()).count();
     }
 

@@ -1,5 +1,6 @@
 package commonplace.systemtests;
 
+import commonplace.testing.http.Http;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -53,19 +54,19 @@ final class PublicAnswers {
     }
 
     private static void read(ApiClient api, PlainTextSearch.Corpus corpus, String pathAndQuery) {
-        ApiClient.Response answer = api.read(pathAndQuery);
+        Http.Response answer = api.read(pathAndQuery);
         assertThat(answer.status()).as("GET %s -> %s", pathAndQuery, answer).isEqualTo(200);
         corpus.add("GET " + pathAndQuery, answerText(answer));
     }
 
     private static void page(ApiClient api, PlainTextSearch.Corpus corpus, String path) {
-        ApiClient.Response answer = api.readPage(path);
+        Http.Response answer = api.readPage(path);
         assertThat(answer.status()).as("GET %s -> %s", path, answer).isEqualTo(200);
         corpus.add("GET " + path, answerText(answer));
     }
 
     /** An answer as someone reading it sees it: its headers and its body. */
-    static String answerText(ApiClient.Response answer) {
+    static String answerText(Http.Response answer) {
         StringBuilder text = new StringBuilder();
         answer.headers().map().forEach((name, values) -> text.append(name).append(": ")
                 .append(String.join(", ", values)).append('\n'));

@@ -1,5 +1,6 @@
 package commonplace.systemtests;
 
+import commonplace.testing.http.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
@@ -54,7 +55,7 @@ class RetractionPrivacyEndToEndTest extends StackTest {
         String reply = id(created(api.reply(replier, retracted, replyText)));
         created(api.shareLink(replier, topic, "https://example.net/" + phrase("sharedonto"), "Note " + phrase("note"),
                 retracted));
-        ApiClient.Response edited = api.edit(writer, retracted, "Second words " + phrase("edited"), 1);
+        Http.Response edited = api.edit(writer, retracted, "Second words " + phrase("edited"), 1);
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
         String moderated = id(created(api.postComment(replier, topic, "Out of line " + phrase("moderated"))));
         String keptText = "A root comment that stays (" + run + ")";
@@ -72,9 +73,9 @@ class RetractionPrivacyEndToEndTest extends StackTest {
         Map<String, JsonNode> placesBefore = ReadModels.places(api, topic);
         Instant beforeRetractions = Instant.now();
 
-        ApiClient.Response byAuthor = api.retract(writer, retracted, "Reason " + phrase("reason"));
+        Http.Response byAuthor = api.retract(writer, retracted, "Reason " + phrase("reason"));
         assertThat(byAuthor.status()).as(byAuthor.toString()).isEqualTo(204);
-        ApiClient.Response byModerator = api.retract(moderator, moderated, "Moderation " + phrase("modreason"));
+        Http.Response byModerator = api.retract(moderator, moderated, "Moderation " + phrase("modreason"));
         assertThat(byModerator.status()).as(byModerator.toString()).isEqualTo(204);
         awaitApplied(byModerator.header("X-Commonplace-Position"));
 
@@ -127,13 +128,13 @@ class RetractionPrivacyEndToEndTest extends StackTest {
 
     private void awaitApplied(String position) {
         await().atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-            ApiClient.Response read = api.read("/topics/" + topic + "?consistentWith=" + ApiClient.encode(position));
+            Http.Response read = api.read("/topics/" + topic + "?consistentWith=" + ApiClient.encode(position));
             assertThat(read.status()).as(read.toString()).isEqualTo(200);
             assertThat(read.header("X-Commonplace-Stale")).isNull();
         });
     }
 
-    private static JsonNode created(ApiClient.Response response) {
+    private static JsonNode created(Http.Response response) {
         assertThat(response.status()).as(response.toString()).isIn(200, 201);
         return response.json();
     }

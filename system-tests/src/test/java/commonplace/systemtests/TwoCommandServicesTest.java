@@ -1,5 +1,6 @@
 package commonplace.systemtests;
 
+import commonplace.testing.http.Http;
 import commonplace.testing.kafka.FeedLog;
 import commonplace.events.EventEnvelope;
 import commonplace.local.infra.FreePorts;
@@ -100,7 +101,7 @@ class TwoCommandServicesTest extends StackTest {
         assertThat(other.postComment(ada, "doubles", "Oppvarming").status()).isEqualTo(201);
 
         assertThat(api.postComment(bo, "doubles", "Samme tekst to ganger").status()).isEqualTo(201);
-        ApiClient.Response again = other.postComment(bo, "doubles", "Samme tekst to ganger");
+        Http.Response again = other.postComment(bo, "doubles", "Samme tekst to ganger");
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.json().path("type").asText()).isEqualTo("urn:commonplace:problem:duplicate-post");
 
@@ -116,7 +117,7 @@ class TwoCommandServicesTest extends StackTest {
 
         Set<String> commentIds = new HashSet<>();
         List<Integer> statuses = all(20, i -> {
-            ApiClient.Response answer = through(i).postComment(ada, "keys", "Én gang, uansett hvor",
+            Http.Response answer = through(i).postComment(ada, "keys", "Én gang, uansett hvor",
                     Map.of("Idempotency-Key", "same-key-1"));
             if (answer.status() == 201) {
                 synchronized (commentIds) {

@@ -1,9 +1,9 @@
 package commonplace.command.privacy;
 
-import commonplace.command.support.FeedLog;
-import commonplace.command.support.FeedLog.Received;
-import commonplace.command.support.Http;
-import commonplace.command.support.Http.Response;
+import commonplace.testing.kafka.FeedLog;
+import commonplace.testing.kafka.FeedLog.Received;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
 import commonplace.command.support.PlaintextScan;
 import commonplace.command.support.Tokens;
 import commonplace.events.AuthorErased;

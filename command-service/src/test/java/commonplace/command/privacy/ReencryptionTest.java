@@ -1,7 +1,7 @@
 package commonplace.command.privacy;
 
-import commonplace.command.support.Http;
-import commonplace.command.support.Http.Response;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
 import commonplace.command.support.PlaintextScan;
 import commonplace.command.support.Tokens;
 import commonplace.events.CommentPosted;

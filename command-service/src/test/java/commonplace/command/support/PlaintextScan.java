@@ -1,5 +1,6 @@
 package commonplace.command.support;
 
+import commonplace.testing.kafka.FeedLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.nio.charset.StandardCharsets;
