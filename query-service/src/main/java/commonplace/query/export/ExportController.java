@@ -9,7 +9,9 @@ import commonplace.query.privacy.SealedEnvelopes;
 import commonplace.query.web.AdminOption;
 import commonplace.query.web.ApiProblem;
 import commonplace.query.web.Ids;
+import commonplace.web.openapi.ApiComponents;
 import commonplace.web.problem.ProblemType;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -29,6 +31,7 @@ import java.util.List;
  * an author with no activity. Private: {@code Cache-Control: no-store}.
  */
 @RestController
+@SecurityRequirement(name = ApiComponents.BEARER_JWT)
 class ExportController {
 
     private static final int KEY_BATCH = 500;

@@ -42,6 +42,7 @@ class TopicImportTest {
     void fixture() {
         fixture = new AggregateTestFixture<>(Topic.class);
         fixture.registerInjectableResource(TopicLimits.DEFAULTS);
+        fixture.registerInjectableResource(TopicTest.DIGESTS);
     }
 
     @Test
