@@ -27,10 +27,11 @@ import java.util.regex.Pattern;
  * Everything a database server holds, as text: what an operator's backup of it would contain. Each database of the
  * server is dumped with a {@code pg_dump} of the server's own major version where one is installed (in the embedded
  * distribution the tests run, or under {@code /usr/lib/postgresql/<major>/bin}); without one, with every row of every
- * table of every schema copied out in COPY's text format through JDBC, which holds the same data as a plain
- * {@code pg_dump} (the embedded distribution ships no {@code pg_dump}, and a {@code pg_dump} of another major version is
- * not the one the brief trusts). {@code bytea} columns come out as hex in both forms: {@link PlainTextSearch} looks for
- * the hex of each phrase too.
+ * table of every schema copied out in COPY's text format through JDBC, which holds the same rows as a plain
+ * {@code pg_dump} (the embedded distribution ships no {@code pg_dump}; one of another major version is not used, so
+ * that what is searched is exactly what the server's own tools would back up). {@code bytea} columns come out as hex
+ * in both forms: {@link PlainTextSearch} looks for the hex of each phrase too. Neither sees dead row versions that
+ * {@code VACUUM} has not yet removed.
  */
 final class DatabaseDump {
 
