@@ -2,6 +2,7 @@ package commonplace.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventEnvelope;
+import commonplace.testing.http.Http.Response;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,8 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -142,8 +141,7 @@ class ConditionalPagesTest extends QueryServiceTestBase {
     }
 
     private Response getIfNoneMatch(String pathAndQuery, String... etags) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                .header("If-None-Match", String.join(", ", etags)).GET());
+        return call("GET", pathAndQuery).header("If-None-Match", String.join(", ", etags)).send();
     }
 
     private double pageCacheHits() {

@@ -1,6 +1,7 @@
 package commonplace.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventEnvelope;
 import commonplace.query.ingest.EventConsumer;
 import commonplace.query.ingest.IngestStatus;
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

@@ -6,6 +6,7 @@ import commonplace.events.LinkOrigin;
 import commonplace.events.LinkShared;
 import commonplace.events.privacy.DataKey;
 import commonplace.events.privacy.ErasurePosition;
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,13 +1,14 @@
 package commonplace.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
 import commonplace.web.problem.ProblemType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -88,8 +89,7 @@ class ErrorContractTest extends QueryServiceTestBase {
         answers.add(call("POST", REBUILD, TestTokens.mint("mod", "Mo", List.of("moderator"),
                 Instant.now().minusSeconds(600)), null, null));
         answers.add(call("POST", REBUILD, "not.a.jwt", null, null));
-        answers.add(send(request("POST", REBUILD).header("Authorization", "Basic YWRhOnNlY3JldA==")
-                .POST(HttpRequest.BodyPublishers.noBody())));
+        answers.add(call("POST", REBUILD).header("Authorization", "Basic YWRhOnNlY3JldA==").send());
         answers.add(call("POST", REBUILD, TestTokens.mint("ada@example.com", "Ada", List.of("moderator"),
                 Instant.now().plusSeconds(600)), null, null));
         answers.add(call("POST", REBUILD, TestTokens.mint("ada", null, List.of("moderator"),
@@ -144,31 +144,29 @@ class ErrorContractTest extends QueryServiceTestBase {
         assertThat(get("/actuator/health/liveness").status()).isEqualTo(200);
     }
 
-    private HttpRequest.Builder request(String method, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
-    }
-
     private Response call(String method, String path, String token, String contentType, String body) {
-        HttpRequest.Builder request = request(method, path).method(method, body == null
-                ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        Http.Call request = call(method, path);
+        if (body != null) {
+            request.raw(body);
+        }
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.token(token);
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
         }
-        return send(request);
+        return request.send();
     }
 
     /** A body without Content-Length: HttpClient sends an input stream chunked. */
     private Response chunked(String method, String path, String token, String contentType, String body) {
-        HttpRequest.Builder request = request(method, path).header("Content-Type", contentType)
-                .method(method, HttpRequest.BodyPublishers.ofInputStream(
+        Http.Call request = call(method, path).header("Content-Type", contentType)
+                .publisher(HttpRequest.BodyPublishers.ofInputStream(
                         () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))));
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.token(token);
         }
-        return send(request);
+        return request.send();
     }
 
     private static void fieldError(Response answer, String field) {

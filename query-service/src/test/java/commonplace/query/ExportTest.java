@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.LinkOrigin;
 import commonplace.events.LinkShared;
 import commonplace.events.privacy.DataKey;
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,6 @@ class ExportTest extends QueryServiceTestBase {
     }
 
     private Response as(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET());
+        return call("GET", path).token(token).send();
     }
 }

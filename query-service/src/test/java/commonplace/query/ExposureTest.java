@@ -1,10 +1,9 @@
 package commonplace.query;
 
+import commonplace.testing.http.Http.Response;
 import commonplace.web.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 
@@ -50,20 +49,17 @@ class ExposureTest extends QueryServiceTestBase {
     @Test
     void aReadThatAcceptsNoJsonIsAnsweredInJsonAnyway() {
         for (String accept : new String[] {"text/plain", "application/xml", "%%%"}) {
-            Response answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/topics"))
-                    .header("Accept", accept).GET());
+            Response answer = call("GET", "/api/v1/topics").header("Accept", accept).send();
             assertThat(answer.status()).as(accept).isEqualTo(200);
             assertThat(answer.header("Content-Type")).startsWith("application/json");
-            Response status = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                    + "/api/v1/admin/projections")).header("Accept", accept)
-                    .header("Authorization", "Bearer " + TestTokens.admin()).GET());
+            Response status = call("GET", "/api/v1/admin/projections").header("Accept", accept)
+                    .token(TestTokens.admin()).send();
             assertThat(status.status()).as(accept).isEqualTo(200);
         }
     }
 
     private Response withToken(String method, String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).method(method, HttpRequest.BodyPublishers.noBody()));
+        return call(method, path).token(token).send();
     }
 
     private static void problem(Response answer, ProblemType type) {

@@ -1,6 +1,7 @@
 package commonplace.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import commonplace.testing.http.Http.Response;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;

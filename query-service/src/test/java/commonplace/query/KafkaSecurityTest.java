@@ -3,6 +3,7 @@ package commonplace.query;
 import commonplace.events.EventEnvelope;
 import commonplace.local.infra.KafkaBroker;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -17,10 +18,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -97,16 +94,14 @@ class KafkaSecurityTest {
                 .stream().anyMatch(sequence -> sequence >= topic.lastSequence()));
         assertThat(admin("GET", "/api/v1/admin/projections").body()).contains("\"kafkaReachable\":true");
 
-        assertThat(admin("POST", "/api/v1/admin/projections/rebuild").statusCode()).isEqualTo(202);
+        assertThat(admin("POST", "/api/v1/admin/projections/rebuild").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(120)).until(() ->
                 admin("GET", "/api/v1/admin/projections").body().matches("(?s).*\"lastRebuild\":\\{\"outcome\":\"\\w+\".*"));
         assertThat(admin("GET", "/api/v1/admin/projections").body())
                 .contains("\"lastRebuild\":{\"outcome\":\"completed\"");
     }
 
-    private HttpResponse<String> admin(String method, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + TestTokens.admin())
-                .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    private Http.Response admin(String method, String path) {
+        return new Http(port).call(method, path).token(TestTokens.admin()).send();
     }
 }

@@ -2,6 +2,7 @@ package commonplace.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventJson;
+import commonplace.testing.http.Http.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -170,13 +171,12 @@ class LiveStreamTest extends QueryServiceTestBase {
 
         for (String lastEventId : List.of("not-a-position", "%00", "x".repeat(5000), other.position(1),
                 topic.position(1).repeat(3))) {
-            Response refused = send(HttpRequest.newBuilder(uri("/api/v1/topics/" + topic.topicId + "/stream"))
-                    .header("Accept", "text/event-stream").header("Last-Event-ID", lastEventId).GET());
+            Response refused = call("GET", "/api/v1/topics/" + topic.topicId + "/stream")
+                    .header("Accept", "text/event-stream").header("Last-Event-ID", lastEventId).send();
             assertThat(refused.status()).as(lastEventId).isEqualTo(400);
             assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         }
-        Response unknown = send(HttpRequest.newBuilder(uri("/api/v1/topics/" + other.topicId + "/stream"))
-                .header("Accept", "text/event-stream").GET());
+        Response unknown = call("GET", "/api/v1/topics/" + other.topicId + "/stream").header("Accept", "text/event-stream").send();
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
         assertThat(get("/api/v1/topics/" + "%3Cscript%3E" + "/stream").status()).isEqualTo(400);
@@ -196,8 +196,7 @@ class LiveStreamTest extends QueryServiceTestBase {
             awaitEvent(stream, "ready");
             mine.add(stream);
         }
-        Response refused = send(HttpRequest.newBuilder(uri("/api/v1/topics/" + topic.topicId + "/stream"))
-                .header("Accept", "text/event-stream").GET());
+        Response refused = call("GET", "/api/v1/topics/" + topic.topicId + "/stream").header("Accept", "text/event-stream").send();
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.header("Content-Type")).startsWith("application/problem+json");
         assertThat(refused.json().get("type").asText()).isEqualTo("urn:commonplace:problem:too-many-streams");

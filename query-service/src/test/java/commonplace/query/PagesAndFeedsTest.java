@@ -1,6 +1,7 @@
 package commonplace.query;
 
 import commonplace.query.page.WidgetAssets;
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -10,7 +11,6 @@ import org.w3c.dom.NodeList;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,29 +87,27 @@ class PagesAndFeedsTest extends QueryServiceTestBase {
 
     @Test
     void publicReadsMayBeMadeFromAnyOriginButNothingElse() {
-        Response read = send(request("/api/v1/topics/" + topic.topicId + "/thread")
-                .header("Origin", "https://any-site.example").GET());
+        Response read = call("GET", "/api/v1/topics/" + topic.topicId + "/thread")
+                .header("Origin", "https://any-site.example").send();
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo("*");
         assertThat(read.header("Access-Control-Expose-Headers")).contains("ETag");
         assertThat(read.header("Access-Control-Allow-Credentials")).isNull();
 
-        Response preflight = send(request("/api/v1/topics/" + topic.topicId + "/stream")
+        Response preflight = call("OPTIONS", "/api/v1/topics/" + topic.topicId + "/stream")
                 .header("Origin", "https://any-site.example").header("Access-Control-Request-Method", "GET")
-                .header("Access-Control-Request-Headers", "last-event-id")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+                .header("Access-Control-Request-Headers", "last-event-id").send();
         assertThat(preflight.status()).isEqualTo(200);
         assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("last-event-id");
 
-        Response write = send(request("/api/v1/admin/projections/rebuild")
-                .header("Origin", "https://any-site.example").header("Access-Control-Request-Method", "POST")
-                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+        Response write = call("OPTIONS", "/api/v1/admin/projections/rebuild")
+                .header("Origin", "https://any-site.example").header("Access-Control-Request-Method", "POST").send();
         assertThat(write.status()).isEqualTo(403);
     }
 
     @Test
     void theTopicPageEscapesWhatPeopleWroteAndLinksItsFeed() {
-        Response page = send(request("/t/" + topic.topicId).header("Accept-Language", "nb-NO,nb;q=0.9,en;q=0.5").GET());
+        Response page = call("GET", "/t/" + topic.topicId).header("Accept-Language", "nb-NO,nb;q=0.9,en;q=0.5").send();
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.header("Content-Type")).startsWith("text/html");
         assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'").contains("default-src 'none'");
@@ -130,7 +128,7 @@ class PagesAndFeedsTest extends QueryServiceTestBase {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
         assertThat(get("/t/%3Cscript%3E").status()).isEqualTo(400);
-        assertThat(send(request("/").header("Accept-Language", "x".repeat(5000) + ";q=oops").GET()).status())
+        assertThat(call("GET", "/").header("Accept-Language", "x".repeat(5000) + ";q=oops").send().status())
                 .isEqualTo(200);
     }
 

@@ -3,10 +3,10 @@ package commonplace.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.ConsistencyPosition;
 import commonplace.events.EventEnvelope;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -244,17 +244,14 @@ class ParkedTopicsTest extends QueryServiceTestBase {
     }
 
     private Response admin(String method, String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + RebuildTest.token(List.of("admin")))
-                .method(method, HttpRequest.BodyPublishers.noBody()));
+        return call(method, path).token(RebuildTest.token(List.of("admin"))).send();
     }
 
     private Response post(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .POST(HttpRequest.BodyPublishers.noBody());
+        Http.Call request = call("POST", path);
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.token(token);
         }
-        return send(request);
+        return request.send();
     }
 }

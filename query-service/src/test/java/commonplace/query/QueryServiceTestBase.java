@@ -1,10 +1,10 @@
 package commonplace.query;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventEnvelope;
-import commonplace.events.EventJson;
 import commonplace.events.Feed;
 import commonplace.testing.IsolatedInfrastructure;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -19,13 +19,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +47,6 @@ import static org.awaitility.Awaitility.await;
 abstract class QueryServiceTestBase {
 
     static final IsolatedInfrastructure INFRASTRUCTURE = IsolatedInfrastructure.forTestClass(QueryServiceTestBase.class);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static KafkaProducer<String, byte[]> producer;
 
     @DynamicPropertySource
@@ -67,6 +59,8 @@ abstract class QueryServiceTestBase {
     @LocalServerPort
     int port;
 
+    private Http http;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -78,47 +72,26 @@ abstract class QueryServiceTestBase {
         }
     }
 
-    record Response(int status, HttpHeaders headers, String body) {
-
-        JsonNode json() {
-            try {
-                return EventJson.mapper().readTree(body);
-            } catch (IOException e) {
-                throw new AssertionError("not JSON (" + status + "): " + body, e);
-            }
+    /** The shared test client (test-support's), pointed at this test's running service. */
+    Http http() {
+        if (http == null) {
+            http = new Http(port);
         }
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        @Override
-        public String toString() {
-            return status + " " + body;
-        }
+        return http;
     }
 
     Response get(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery)).GET());
+        return http().get(pathAndQuery);
     }
 
     /** A GET with an admin's token: the admin API and the metrics need one. */
     Response getAsAdmin(String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
-                .header("Authorization", "Bearer " + TestTokens.admin()).GET());
+        return http().get(pathAndQuery, TestTokens.admin());
     }
 
-    Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+    /** A request to this service put together call by call: headers, token, body. */
+    Http.Call call(String method, String pathAndQuery) {
+        return http().call(method, pathAndQuery);
     }
 
     static String encode(String value) {

@@ -3,14 +3,13 @@ package commonplace.query;
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventEnvelope;
 import commonplace.events.LinkOrigin;
+import commonplace.testing.http.Http.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -328,20 +327,16 @@ class ReadBackTest extends QueryServiceTestBase {
 
     @Test
     void writesNeedAValidTokenAndSayWhyInProblemJson() {
-        Response unauthenticated = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                + "/api/v1/admin/projections/rebuild")).POST(HttpRequest.BodyPublishers.noBody()));
+        Response unauthenticated = call("POST", "/api/v1/admin/projections/rebuild").send();
         assertThat(unauthenticated.status()).isEqualTo(401);
         assertProblem(unauthenticated, "urn:commonplace:problem:unauthorized");
 
-        Response forged = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/v1/admin/projections/rebuild")).header("Authorization", "Bearer not.a.token")
-                .POST(HttpRequest.BodyPublishers.noBody()));
+        Response forged = call("POST", "/api/v1/admin/projections/rebuild").token("not.a.token").send();
         assertThat(forged.status()).isEqualTo(401);
         assertProblem(forged, "urn:commonplace:problem:unauthorized");
 
         // reads ignore tokens entirely, even broken ones
-        Response read = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/topics"))
-                .header("Authorization", "Bearer not.a.token").GET());
+        Response read = call("GET", "/api/v1/topics").token("not.a.token").send();
         assertThat(read.status()).isEqualTo(200);
     }
 

@@ -1,9 +1,8 @@
 package commonplace.query;
 
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +38,6 @@ class ReadLimitTest extends QueryServiceTestBase {
     }
 
     private Response readAs(String forwardedFor, String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-Forwarded-For", forwardedFor).GET());
+        return call("GET", path).header("X-Forwarded-For", forwardedFor).send();
     }
 }

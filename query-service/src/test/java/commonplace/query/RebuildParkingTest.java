@@ -1,10 +1,9 @@
 package commonplace.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,8 +97,6 @@ class RebuildParkingTest extends QueryServiceTestBase {
     }
 
     private Response admin(String method, String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + RebuildTest.token(List.of("admin")))
-                .method(method, HttpRequest.BodyPublishers.noBody()));
+        return call(method, path).token(RebuildTest.token(List.of("admin"))).send();
     }
 }

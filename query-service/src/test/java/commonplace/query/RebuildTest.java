@@ -5,14 +5,14 @@ import commonplace.events.EventEnvelope;
 import commonplace.query.consistency.AppliedPositions;
 import commonplace.query.ingest.EventConsumer;
 import commonplace.query.rebuild.ProjectionRebuild;
+import commonplace.testing.http.Http;
+import commonplace.testing.http.Http.Response;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -234,18 +234,17 @@ class RebuildTest extends QueryServiceTestBase {
                     .extracting(migration -> migration.getVersion().getVersion())
                     .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14");
             int port = restarted.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
-            Response answer = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + thread)).GET());
+            Response answer = get(thread);
             assertThat(answer.json()).isEqualTo(before);
         }
     }
 
     private Response startRebuild(String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + STATUS + "/rebuild"))
-                .POST(HttpRequest.BodyPublishers.noBody());
+        Http.Call request = call("POST", STATUS + "/rebuild");
         if (token != null) {
-            request.header("Authorization", "Bearer " + token);
+            request.token(token);
         }
-        return send(request);
+        return request.send();
     }
 
     private Instant startedRebuild() {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.EventEnvelope;
 import commonplace.events.LinkOrigin;
 import commonplace.events.CommentRetracted;
+import commonplace.testing.http.Http.Response;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -129,14 +130,12 @@ class RetractionHidesTest extends QueryServiceTestBase {
             Response anonymous = get(path);
             assertThat(anonymous.status()).isEqualTo(401);
             assertThat(anonymous.header("Content-Type")).startsWith("application/problem+json");
-            Response author = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + TestTokens.mint("retr-ada", "Ada Lovelace", List.of(),
-                            Instant.now().plusSeconds(600))).GET());
+            Response author = call("GET", path)
+                    .token(TestTokens.mint("retr-ada", "Ada Lovelace", List.of(), Instant.now().plusSeconds(600))).send();
             assertThat(author.status()).isEqualTo(403);
             assertThat(author.body()).doesNotContain(FIRST);
-            Response forged = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .header("Authorization", "Bearer " + TestTokens.mint("other-secret-long-enough-for-hs256-x",
-                            "ops", "Ops", List.of("admin"), Instant.now().plusSeconds(600))).GET());
+            Response forged = call("GET", path).token(TestTokens.mint("other-secret-long-enough-for-hs256-x",
+                    "ops", "Ops", List.of("admin"), Instant.now().plusSeconds(600))).send();
             assertThat(forged.status()).isEqualTo(401);
         }
         assertThat(get("/api/v1/topics/" + topic.topicId + "/events?includeRetracted=false").body())

@@ -1,5 +1,6 @@
 package commonplace.query;
 
+import commonplace.testing.http.Http.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

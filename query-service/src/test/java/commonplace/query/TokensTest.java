@@ -2,11 +2,10 @@ package commonplace.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nimbusds.jose.util.Base64URL;
+import commonplace.testing.http.Http.Response;
 import commonplace.web.problem.ProblemType;
 import org.junit.jupiter.api.Test;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Instant;
 import java.util.List;
 
@@ -68,8 +67,7 @@ class TokensTest extends QueryServiceTestBase {
     }
 
     private Response withToken(String path, String token) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Authorization", "Bearer " + token).GET());
+        return call("GET", path).token(token).send();
     }
 
     private static String claims(String subject, long issuedAt, long expiresAt, String roles) {

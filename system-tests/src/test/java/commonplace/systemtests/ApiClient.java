@@ -1,22 +1,16 @@
 package commonplace.systemtests;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import commonplace.events.EventJson;
 import commonplace.local.DevelopmentToken;
 import commonplace.testing.http.Http;
 import commonplace.testing.http.Http.Response;
+import commonplace.testing.tokens.TestTokens;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -44,16 +38,8 @@ final class ApiClient {
      * ({@code roles: ["key-reader"]}, a role the development tokens do not give).
      */
     String keyReaderToken(String consumer) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().subject(consumer).claim("name", consumer)
-                .claim("roles", List.of("key-reader")).issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(5)))).build();
-        SignedJWT token = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        try {
-            token.sign(new MACSigner(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-        return token.serialize();
+        return TestTokens.mint(secret, consumer, consumer, List.of("key-reader"),
+                Instant.now().plus(Duration.ofMinutes(5)));
     }
 
     Response openTopic(String token, String topicId, String title, String url) {

@@ -1,10 +1,6 @@
 package commonplace.command.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.util.Base64URL;
 import commonplace.command.support.Tokens;
 import commonplace.testing.IsolatedInfrastructure;
@@ -19,11 +15,11 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static commonplace.testing.tokens.TestTokens.hs256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -105,13 +101,6 @@ class TokensTest {
     private static String claims(String subject, long issuedAt, long expiresAt, String roles) {
         return "{\"sub\":" + subject + ",\"name\":\"Mo\",\"iat\":" + issuedAt + ",\"exp\":" + expiresAt
                 + ",\"roles\":" + roles + "}";
-    }
-
-    /** An HS256 token whose payload is exactly {@code json}, so that every claim keeps the JSON type it is given. */
-    static String hs256(String secret, String json) throws JOSEException {
-        String signingInput = Base64URL.encode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}") + "." + Base64URL.encode(json);
-        return signingInput + "." + new MACSigner(secret.getBytes(StandardCharsets.UTF_8))
-                .sign(new JWSHeader(JWSAlgorithm.HS256), signingInput.getBytes(StandardCharsets.US_ASCII));
     }
 
     private static void problem(Response answer, ProblemType type) {
