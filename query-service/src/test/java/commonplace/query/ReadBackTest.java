@@ -253,6 +253,11 @@ class ReadBackTest extends QueryServiceTestBase {
                 assertThat(line.payload().get("withheld").fieldNames()).toIterable()
                         .containsExactly(i + 1 == 4 ? "body" : "reason");
                 assertThat(lines[i]).doesNotContain(i + 1 == 4 ? "Enig" : "no longer relevant");
+            } else if (i + 1 == 13) {
+                // the lock: the same envelope, its reason never public
+                assertThat(line.eventId()).isEqualTo(topic.envelopes().get(i).eventId());
+                assertThat(line.payload().get("withheld").get("reason").asText()).isEqualTo("private");
+                assertThat(lines[i]).doesNotContain("heated");
             } else {
                 assertThat(lines[i]).isEqualTo(expected.get(i));
             }

@@ -6,6 +6,7 @@ import commonplace.events.privacy.DataKey;
 import commonplace.events.privacy.DataKeys;
 import commonplace.events.privacy.KeyLookup;
 import commonplace.events.privacy.PersonalFields;
+import commonplace.events.privacy.WithheldReason;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -130,6 +131,28 @@ class EventSchemaTest {
                 assertThat(schema.get("required").toString()).as(type.name()).doesNotContain('"' + field.name() + '"');
             }
         }
+    }
+
+    @Test
+    void the_types_that_carry_a_reason_accept_every_withheld_reason_for_it_and_refuse_any_other() throws IOException {
+        for (String type : List.of("TopicLocked", "CommentRetracted")) {
+            JsonSchema schema = schema(type, 2);
+            for (WithheldReason reason : WithheldReason.values()) {
+                ObjectNode payload = reasonWithheld(type, reason.wire());
+                assertThat(schema.validate(payload)).as(type + " withheld " + reason.wire()).isEmpty();
+            }
+            assertThat(schema.validate(reasonWithheld(type, "secret"))).as(type).isNotEmpty();
+        }
+    }
+
+    private static ObjectNode reasonWithheld(String type, String reason) {
+        ObjectNode payload = EventJson.mapper().createObjectNode()
+                .put("topicId", "episode-90").put("authorId", "mod").put("authorName", "Mod");
+        if ("CommentRetracted".equals(type)) {
+            payload.put("commentId", "c-1").put("byModerator", true);
+        }
+        payload.putObject("withheld").put("reason", reason);
+        return payload;
     }
 
     private static DataKeys found(DataKey key) {

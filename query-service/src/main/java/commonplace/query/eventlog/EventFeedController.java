@@ -37,9 +37,9 @@ import java.util.Set;
  * {@code GET /api/v1/topics/{topicId}/events}: the replay feed, the topic's envelopes in sequence order as NDJSON.
  * Envelopes are stored sealed, as they arrived, and served in decrypted form: a field whose writer was erased is named
  * in {@code withheld} ({@code erased}), and so is every text of a retracted comment and every retraction reason
- * ({@code retracted}, {@link PublicRedaction}), unless an admin asks for them with {@code includeRetracted=true}. A
- * plaintext envelope with nothing to withhold is served byte for byte as it was on Kafka. Streamed in keyset chunks, so
- * a long topic never sits in memory; {@code after} (a position) resumes a feed.
+ * ({@code retracted}) and every lock reason ({@code private}, {@link PublicRedaction}), unless an admin asks for them
+ * with {@code includeRetracted=true}. A plaintext envelope with nothing to withhold is served byte for byte as it was
+ * on Kafka. Streamed in keyset chunks, so a long topic never sits in memory; {@code after} (a position) resumes a feed.
  */
 @RestController
 @Tag(name = "events", description = "A topic's events as recorded")

@@ -11,8 +11,9 @@ import java.util.Set;
 
 /**
  * What anonymous readers are never shown: any revision of a retracted comment's text (its bodies, the links found in
- * them or shared onto it) and the reason given for any retraction. Applied to an envelope in decrypted form, it names
- * each field it takes out in {@code withheld} with the reason {@code retracted}, the documented placeholder; the
+ * them or shared onto it), the reason given for any retraction (both withheld as {@code retracted}) and the reason
+ * given for any lock, a moderator's text that is never public ({@code private}). Applied to an envelope in decrypted
+ * form, it names each field it takes out in {@code withheld} with that reason, the documented placeholder; the
  * envelope keeps its id, type, sequence and every other field.
  */
 public final class PublicRedaction {
@@ -22,14 +23,15 @@ public final class PublicRedaction {
             "ReplyPosted", List.of("body"),
             "CommentEdited", List.of("body"),
             "LinkShared", List.of("url", "normalizedUrl", "domain", "note"));
-    private static final List<String> RETRACTION_REASON = List.of("reason");
+    private static final List<String> REASON = List.of("reason");
 
     private PublicRedaction() {
     }
 
     /** True when {@link #redact} may change an envelope of this type for a topic with these retracted comments. */
     public static boolean mayRedact(String type, Set<String> retractedCommentIds) {
-        return "CommentRetracted".equals(type) || !retractedCommentIds.isEmpty() && TEXT_OF_A_COMMENT.containsKey(type);
+        return "CommentRetracted".equals(type) || "TopicLocked".equals(type)
+                || !retractedCommentIds.isEmpty() && TEXT_OF_A_COMMENT.containsKey(type);
     }
 
     /** The envelope as anonymous readers may see it; the same instance when nothing is withheld. */
@@ -38,8 +40,12 @@ public final class PublicRedaction {
             return envelope;
         }
         List<String> fields;
+        WithheldReason reason = WithheldReason.RETRACTED;
         if ("CommentRetracted".equals(envelope.type())) {
-            fields = RETRACTION_REASON;
+            fields = REASON;
+        } else if ("TopicLocked".equals(envelope.type())) {
+            fields = REASON;
+            reason = WithheldReason.PRIVATE;
         } else if (retractedCommentIds.contains(payload.path("commentId").asText(""))) {
             fields = TEXT_OF_A_COMMENT.getOrDefault(envelope.type(), List.of());
         } else {
@@ -57,7 +63,7 @@ public final class PublicRedaction {
             redacted.remove(field);
             JsonNode withheld = redacted.get("withheld");
             ObjectNode reasons = withheld instanceof ObjectNode existing ? existing : redacted.putObject("withheld");
-            reasons.put(field, WithheldReason.RETRACTED.wire());
+            reasons.put(field, reason.wire());
         }
         return redacted == null ? envelope : new EventEnvelope(envelope.eventId(), envelope.type(),
                 envelope.schemaVersion(), envelope.topicId(), envelope.sequence(), envelope.occurredAt(),

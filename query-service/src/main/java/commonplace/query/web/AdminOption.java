@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * {@code includeRetracted=true}: the explicit option by which an admin reads retracted text where the read models
- * still hold it (the events feed, {@code asOf}). Anonymous readers never see it: the option without a token is 401,
- * with any other token 403. Reads that take this option resolve the bearer token (see {@code SecurityConfig}).
+ * still hold it (the events feed, {@code asOf}), and in the events feed the lock reasons, which are never public.
+ * Anonymous readers never see it: the option without a token is 401, with any other token 403. Reads that take this option resolve the bearer token (see {@code SecurityConfig}).
  */
 public final class AdminOption {
 

@@ -13,6 +13,11 @@ public enum WithheldReason {
     ERASED("erased"),
     /** Withheld from public readers because the comment was retracted (the query service's public answers). */
     RETRACTED("retracted"),
+    /**
+     * Withheld from public readers because the text is never public, whatever happens to it: a lock reason, written
+     * by a moderator for the record (the query service's public answers).
+     */
+    PRIVATE("private"),
     /** The sealed value does not open: changed, moved, sealed under an unknown key or algorithm, or malformed. */
     UNREADABLE("unreadable");
 
