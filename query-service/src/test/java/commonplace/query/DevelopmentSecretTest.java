@@ -51,8 +51,9 @@ class DevelopmentSecretTest {
     private static ConfigurableApplicationContext start(Map<String, String> settings) {
         Map<String, Object> properties = new HashMap<>(INFRASTRUCTURE.environment());
         properties.putAll(settings);
-        properties.put("server.port", "0");
         properties.put("commonplace.kafka.group", "development-secret-test");
-        return new SpringApplicationBuilder(QueryServiceApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(QueryServiceApplication.class).properties(properties)
+                // a command-line argument: application.yml names a fixed port, which outranks default properties
+                .run("--server.port=0");
     }
 }

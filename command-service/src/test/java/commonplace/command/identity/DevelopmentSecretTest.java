@@ -52,7 +52,8 @@ class DevelopmentSecretTest {
     private static ConfigurableApplicationContext start(Map<String, String> settings) {
         Map<String, Object> properties = new HashMap<>(INFRASTRUCTURE.environment());
         properties.putAll(settings);
-        properties.put("server.port", "0");
-        return new SpringApplicationBuilder(CommandServiceApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(CommandServiceApplication.class).properties(properties)
+                // a command-line argument: application.yml names a fixed port, which outranks default properties
+                .run("--server.port=0");
     }
 }

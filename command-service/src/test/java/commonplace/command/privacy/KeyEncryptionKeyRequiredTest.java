@@ -65,7 +65,8 @@ class KeyEncryptionKeyRequiredTest {
         Map<String, Object> properties = new HashMap<>(INFRASTRUCTURE.environment());
         properties.put("COMMONPLACE_JWT_SECRET", Tokens.SECRET);
         properties.putAll(settings);
-        properties.put("server.port", "0");
-        return new SpringApplicationBuilder(CommandServiceApplication.class).properties(properties).run();
+        return new SpringApplicationBuilder(CommandServiceApplication.class).properties(properties)
+                // a command-line argument: application.yml names a fixed port, which outranks default properties
+                .run("--server.port=0");
     }
 }
