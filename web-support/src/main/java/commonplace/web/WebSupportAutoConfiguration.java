@@ -12,6 +12,7 @@ import commonplace.web.problem.ProblemAdvice;
 import commonplace.web.problem.ProblemErrorController;
 import commonplace.web.problem.ProblemWriter;
 import commonplace.web.request.AcceptOrDefault;
+import commonplace.web.request.FormBodyFilter;
 import commonplace.web.request.RequestSizeLimitFilter;
 import commonplace.web.request.Utf8BodyFilter;
 import commonplace.web.security.ApiSecurity;
@@ -85,6 +86,12 @@ public class WebSupportAutoConfiguration {
     }
 
     /** A body declared in a charset other than UTF-8 is refused before anyone reads it. */
+    /** Replaces Spring Boot's form filter: an undecodable form body must not fail a request (see the class). */
+    @Bean
+    FormBodyFilter formContentFilter() {
+        return new FormBodyFilter();
+    }
+
     @Bean
     FilterRegistrationBean<Utf8BodyFilter> utf8BodyFilter(ProblemWriter problems) {
         FilterRegistrationBean<Utf8BodyFilter> registration = new FilterRegistrationBean<>(new Utf8BodyFilter(problems));
