@@ -225,8 +225,8 @@ final class Report {
                 + "connection per writer, requests assembled into a reused buffer)\n");
         md.append("- bodies 50 B to 4 KB, Norwegian and English with curly quotes and emoji, a third with links; a third "
                 + "of the posts reply to a recent comment\n");
-        md.append("- the machine is shared: whatever else ran on its cores during the run is in these figures; a run "
-                + "on a quiet machine gives the true ones\n\n");
+        md.append("- whatever else ran on the machine's cores during the run is in these figures (see the load average "
+                + "above)\n\n");
 
         targets(md);
 
