@@ -54,6 +54,7 @@ public final class Benchmark {
         Path work = settings.workDirectory().toAbsolutePath();
         Directories.delete(work.resolve("data"));
         Files.createDirectories(work);
+        Machine.recordLoadAtStart();
         long infraStart = System.nanoTime();
         postgres = PostgresServer.durable(work.resolve("data/postgres"), FreePorts.find())
                 .withServerConfig("shared_preload_libraries", "pg_stat_statements")

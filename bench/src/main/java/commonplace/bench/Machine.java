@@ -9,7 +9,19 @@ import java.util.List;
 /** What the report says about the machine it ran on. */
 final class Machine {
 
+    /** /proc/loadavg when the benchmark started: says whether the machine was quiet or shared with other work. */
+    private static String loadAtStart = "unknown";
+
     private Machine() {
+    }
+
+    static void recordLoadAtStart() {
+        try {
+            String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            loadAtStart = fields[0] + ", " + fields[1] + ", " + fields[2] + " (1, 5 and 15 min)";
+        } catch (IOException | RuntimeException e) {
+            loadAtStart = "unknown";
+        }
     }
 
     static List<String> describe() {
@@ -19,6 +31,8 @@ final class Machine {
         lines.add("memory: " + firstMatching(Path.of("/proc/meminfo"), "MemTotal"));
         lines.add("OS: " + System.getProperty("os.name") + " " + System.getProperty("os.version"));
         lines.add("Java: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        lines.add("load average when the benchmark started: " + loadAtStart + "; on 2 cores, anything near or above 2 "
+                + "means other work shared the machine and its figures are lower bounds");
         return lines;
     }
 

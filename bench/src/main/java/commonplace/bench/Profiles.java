@@ -45,7 +45,7 @@ final class Profiles {
     }
 
     static boolean start(long pid, String name) {
-        return jcmd(pid, "JFR.start", "name=" + name, "settings=profile");
+        return jcmd(pid, "JFR.start", "name=" + name, "settings=default");
     }
 
     /** Dumps and stops the recording; null when there is none. */

@@ -164,6 +164,23 @@ final class Report {
         this.rebuild = rebuild;
     }
 
+    /** The replaying query service's CPU per event (its whole process, start-up included). */
+    void replayCpu(Figures cpuPerEvent) {
+        this.replayCpu = cpuPerEvent;
+    }
+
+    /** A fresh projection of the services' own feed: events the command service sealed, opened with their keys. */
+    void feedReplay(long events, Figures projection, Figures cpuPerEvent) {
+        this.feedReplayEvents = events;
+        this.feedReplay = projection;
+        this.feedReplayCpu = cpuPerEvent;
+    }
+
+    private Figures replayCpu;
+    private long feedReplayEvents;
+    private Figures feedReplay;
+    private Figures feedReplayCpu;
+
     /** The widget's first render of a thread of {@code comments} in Chromium, and its assets' gzipped size. */
     void widget(int comments, Figures firstRender, long gzippedBytes) {
         this.widgetComments = comments;
@@ -208,8 +225,8 @@ final class Report {
                 + "connection per writer, requests assembled into a reused buffer)\n");
         md.append("- bodies 50 B to 4 KB, Norwegian and English with curly quotes and emoji, a third with links; a third "
                 + "of the posts reply to a recent comment\n");
-        md.append("- the machine is shared: whatever else ran on its cores during the run is in these figures; a run "
-                + "on a quiet machine gives the true ones\n\n");
+        md.append("- whatever else ran on the machine's cores during the run is in these figures (see the load average "
+                + "above)\n\n");
 
         targets(md);
 
@@ -280,6 +297,16 @@ final class Report {
                     + "(start-up included): ").append(replay.describe()).append('\n');
             md.append("- the rebuild endpoint (fresh tables while the old ones serve, then switch): ")
                     .append(rebuild.describe()).append('\n');
+            if (replayCpu != null) {
+                md.append("- the replaying service's CPU per event (its whole process, start-up included): ")
+                        .append(replayCpu.describe()).append('\n');
+            }
+            if (feedReplay != null) {
+                md.append(String.format(Locale.ROOT, "- a fresh query service projecting the services' own feed "
+                        + "(%,d events the command service stored in this run, sealed, each opened with its author's "
+                        + "key): ", feedReplayEvents)).append(feedReplay.describe()).append("; CPU per event ")
+                        .append(feedReplayCpu.describe()).append('\n');
+            }
             md.append("\nTarget: >= 25,000 events/s.\n\n");
         }
 
@@ -400,7 +427,7 @@ final class Report {
         if (statements == null || statements.top().isEmpty()) {
             return;
         }
-        md.append("### PostgreSQL statements over the last closed-loop run (`pg_stat_statements`)\n");
+        md.append("### PostgreSQL statements over an extra closed-loop run after the measured ones (`pg_stat_statements`)\n");
         md.append(String.format(Locale.ROOT, "%,d commands; statement execution %.0f ms in all (%.3f ms per command, "
                         + "%.1f statements per command). The biggest:%n%n", statementCommands, statements.totalMillis(),
                 statements.totalMillis() / Math.max(1, statementCommands),
@@ -422,7 +449,7 @@ final class Report {
         if (profiles.isEmpty()) {
             return;
         }
-        md.append("### JFR profile over the last closed-loop run (execution samples)\n");
+        md.append("### JFR profile over an extra closed-loop run after the measured ones (execution samples)\n");
         profiles.forEach((part, summary) -> {
             md.append(String.format(Locale.ROOT, "%n**%s** (%,d samples). Share of samples whose stack passes through:%n%n",
                     part, summary.samples()));
