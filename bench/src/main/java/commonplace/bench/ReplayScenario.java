@@ -109,17 +109,17 @@ final class ReplayScenario {
     }
 
     /**
-     * How many events the command service stored, and so published to its feed (Kafka's offsets would count the
+     * How many events the command service stored (in its schema, {@code command}), and so published to its feed (Kafka's offsets would count the
      * transaction markers too); 0 without any.
      */
     private long storedEvents() throws Exception {
         try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("commonplace"), PostgresServer.USER, "");
              Statement statement = connection.createStatement()) {
-            ResultSet tables = connection.getMetaData().getTables(null, null, "domainevententry", null);
+            ResultSet tables = connection.getMetaData().getTables(null, "command", "domainevententry", null);
             if (!tables.next()) {
                 return 0;
             }
-            try (ResultSet count = statement.executeQuery("select count(*) from domainevententry")) {
+            try (ResultSet count = statement.executeQuery("select count(*) from command.domainevententry")) {
                 count.next();
                 return count.getLong(1);
             }
