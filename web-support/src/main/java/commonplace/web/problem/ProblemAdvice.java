@@ -11,6 +11,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -41,6 +42,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     public ProblemAdvice(List<ExceptionProblems> tables) {
         this.tables = List.copyOf(tables);
+    }
+
+    /**
+     * The firewall checks parameter names and values only when they are read, here when Spring MVC reads a POSTed
+     * form as the body; the URL itself was checked before the chain and got {@code FirewallRejections}' answer.
+     */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejectedParameter(RequestRejectedException rejected) {
+        return answer(new ProblemException(ProblemType.MALFORMED_REQUEST,
+                "a parameter name or value is not acceptable: no control characters or unpaired surrogates"));
     }
 
     @ExceptionHandler(Exception.class)
