@@ -52,6 +52,17 @@ class PathsAndHeadersTest extends QueryServiceTestBase {
         }
     }
 
+    /** Tomcat strips path parameters before it decodes the path; a broken escape in one is refused all the same. */
+    @Test
+    void aBrokenPercentEscapeInAPathParameterIsAMalformedRequestProblem() {
+        for (String target : new String[] {"/;%", "/api/v1/topics/" + MARK + ";%", "/api/v1/topics/" + MARK + ";a=%zz",
+                "/;x=%4", "/api/v1/;%g0/topics"}) {
+            problem(raw.get(target, ""), ProblemType.MALFORMED_REQUEST);
+            assertThat(raw.send("HEAD " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                    .status()).as("HEAD " + target).isEqualTo(400);
+        }
+    }
+
     @Test
     void aRequestLineOrHeadersOverTheLimitAreRefusedAsTooLarge() {
         problem(raw.get("/api/v1/topics/" + MARK + "x".repeat(9 * 1024), ""), ProblemType.HEADERS_TOO_LARGE);

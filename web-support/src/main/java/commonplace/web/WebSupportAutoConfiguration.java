@@ -13,6 +13,7 @@ import commonplace.web.problem.ProblemErrorController;
 import commonplace.web.problem.ProblemWriter;
 import commonplace.web.request.AcceptOrDefault;
 import commonplace.web.request.FormBodyFilter;
+import commonplace.web.request.PercentEscapeFilter;
 import commonplace.web.request.RequestSizeLimitFilter;
 import commonplace.web.request.Utf8BodyFilter;
 import commonplace.web.security.ApiSecurity;
@@ -85,13 +86,22 @@ public class WebSupportAutoConfiguration {
         return registration;
     }
 
-    /** A body declared in a charset other than UTF-8 is refused before anyone reads it. */
+    /** A URL with a broken % escape is refused ahead of everything that would decode it (see the class). */
+    @Bean
+    FilterRegistrationBean<PercentEscapeFilter> percentEscapeFilter(ProblemWriter problems) {
+        FilterRegistrationBean<PercentEscapeFilter> registration = new FilterRegistrationBean<>(
+                new PercentEscapeFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 9);
+        return registration;
+    }
+
     /** Replaces Spring Boot's form filter: an undecodable form body must not fail a request (see the class). */
     @Bean
     FormBodyFilter formContentFilter() {
         return new FormBodyFilter();
     }
 
+    /** A body declared in a charset other than UTF-8 is refused before anyone reads it. */
     @Bean
     FilterRegistrationBean<Utf8BodyFilter> utf8BodyFilter(ProblemWriter problems) {
         FilterRegistrationBean<Utf8BodyFilter> registration = new FilterRegistrationBean<>(new Utf8BodyFilter(problems));
