@@ -1,37 +1,7 @@
 package commonplace.command;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.io.ClassPathResource;
+import commonplace.testing.settings.SettingsSpellingContract;
 
-import java.io.IOException;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
-/** Each setting has one spelling on both services; a spelling that shipped before keeps working. */
-class SettingsSpellingTest {
-
-    private static final String CONNECTION_TIMEOUT = "spring.datasource.hikari.connection-timeout";
-
-    @Test
-    void theDatabaseConnectionTimeoutIsReadFromItsNameAndFromTheOlderSpelling() throws IOException {
-        assertThat(settings(Map.of()).getProperty(CONNECTION_TIMEOUT)).isEqualTo("3000");
-        assertThat(settings(Map.of("COMMONPLACE_DB_CONNECTION_TIMEOUT", "2500")).getProperty(CONNECTION_TIMEOUT))
-                .isEqualTo("2500");
-        assertThat(settings(Map.of("COMMONPLACE_DB_CONNECT_TIMEOUT", "2000")).getProperty(CONNECTION_TIMEOUT))
-                .isEqualTo("2000");
-        assertThat(settings(Map.of("COMMONPLACE_DB_CONNECTION_TIMEOUT", "2500", "COMMONPLACE_DB_CONNECT_TIMEOUT",
-                "2000")).getProperty(CONNECTION_TIMEOUT)).isEqualTo("2500");
-    }
-
-    private static StandardEnvironment settings(Map<String, Object> environment) throws IOException {
-        StandardEnvironment settings = new StandardEnvironment();
-        settings.getPropertySources().addFirst(new MapPropertySource("environment", environment));
-        new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml"))
-                .forEach(source -> settings.getPropertySources().addLast(source));
-        return settings;
-    }
+/** The command service's application.yml spells its settings as {@link SettingsSpellingContract} says. */
+class SettingsSpellingTest implements SettingsSpellingContract {
 }
