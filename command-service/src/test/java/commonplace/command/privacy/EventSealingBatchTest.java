@@ -19,11 +19,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,14 +35,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Sealing one append of many authors and topics on a real PostgreSQL: every author's key is share-locked and every
  * (key, topic) recorded in one statement for the whole append, an author whose key was erased elsewhere gets the next
- * generation without touching the others, and hundreds of authors still take one statement.
+ * generation without touching the others, and hundreds of authors still take one statement. An erasure and a write
+ * sealing with the same key wait for each other, whichever locked first.
  */
 @SpringBootTest(properties = {
         "commonplace.jwt.secret=" + Tokens.SECRET,
@@ -57,6 +67,8 @@ class EventSealingBatchTest {
     DataSource dataSource;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
     @Autowired
     @Qualifier("eventSerializer")
     Serializer serializer;
@@ -122,6 +134,77 @@ class EventSealingBatchTest {
         assertThat(recordedTopics(next)).containsExactlyInAnyOrder(topic(1), topic(2));
         assertThat(recordedTopics(before[0])).containsExactlyInAnyOrder(topic(0), topic(1));
         assertThat(recordedTopics(before[2])).containsExactlyInAnyOrder(topic(0), topic(1));
+    }
+
+    @Test
+    void a_write_sealing_while_an_erasure_is_uncommitted_waits_for_it_and_then_seals_under_the_next_generation()
+            throws Exception {
+        sealing.seal(List.of(comment(author(0), topic(0)), comment(author(1), topic(0))));
+        String erased = keys.keyInUse(author(0)).keyId();
+        String kept = keys.keyInUse(author(1)).keyId();
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try (Connection erasure = dataSource.getConnection()) {
+            erasure.setAutoCommit(false);
+            try (PreparedStatement update = erasure.prepareStatement("update data_key set wrapped_key = null,"
+                    + " kek_id = null, erased_at = now() where key_id = ?")) {
+                update.setString(1, erased);
+                assertThat(update.executeUpdate()).isEqualTo(1);
+            }
+            Future<List<EventMessage<?>>> sealed = writer.submit(() -> sealing.seal(
+                    List.of(comment(author(0), topic(1)), comment(author(1), topic(1)))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLock("with wanted as%"));
+            assertThat(sealed.isDone()).isFalse();
+            erasure.commit();
+
+            List<String> keyIds = sealed.get(30, TimeUnit.SECONDS).stream().map(this::sealedKeyId).toList();
+            String next = keys.keyInUse(author(0)).keyId();
+            assertThat(keyIds).containsExactly(next, kept);
+            assertThat(next).isNotEqualTo(erased);
+            assertThat(recordedTopics(erased)).containsExactly(topic(0));
+            assertThat(recordedTopics(next)).containsExactly(topic(1));
+            assertThat(recordedTopics(kept)).containsExactlyInAnyOrder(topic(0), topic(1));
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void an_erasure_waits_for_a_write_still_sealing_with_the_key_and_then_finds_the_topic_it_wrote_in()
+            throws Exception {
+        sealing.seal(List.of(comment(author(0), topic(0))));
+        String key = keys.keyInUse(author(0)).keyId();
+        EventSealing inTransaction = new EventSealing(keys, jdbc, serializer);
+        CountDownLatch sealedIn = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> write = pool.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+                inTransaction.seal(List.of(comment(author(0), topic(5)), comment(author(1), topic(5))));
+                sealedIn.countDown();
+                try {
+                    commit.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(sealedIn.await(30, TimeUnit.SECONDS)).isTrue();
+            Future<List<String>> erasing = pool.submit(() -> store.erase(author(0)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnLock("update data_key%"));
+            assertThat(erasing.isDone()).isFalse();
+            commit.countDown();
+
+            write.get(30, TimeUnit.SECONDS);
+            assertThat(erasing.get(30, TimeUnit.SECONDS)).containsExactly(key);
+            assertThat(recordedTopics(key)).containsExactlyInAnyOrder(topic(0), topic(5));
+        } finally {
+            commit.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private boolean waitingOnLock(String queryLike) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from pg_stat_activity"
+                + " where wait_event_type = 'Lock' and query like ?)", Boolean.class, queryLike));
     }
 
     @Test
