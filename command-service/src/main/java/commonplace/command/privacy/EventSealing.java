@@ -139,8 +139,9 @@ public final class EventSealing {
     }
 
     /**
-     * Share-locks the rows of those keys not erased, in key id order (so that concurrent appends lock in one order and
-     * never deadlock), and records their topics; returns the ids of the keys still in use.
+     * Share-locks the rows of those keys not erased and records their topics, both in key id order (so that concurrent
+     * appends lock rows and wait on each other's new participation rows in one order, never in a cycle); returns the
+     * ids of the keys still in use.
      */
     private Set<String> lockAndRecord(Map<String, DataKey> keyByAuthor, Map<String, Set<String>> topicsByAuthor) {
         List<String> keyIds = new ArrayList<>();
