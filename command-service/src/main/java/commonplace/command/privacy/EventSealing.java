@@ -23,17 +23,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one place where events are sealed and opened on the write side, on whole lists of domain event messages as the
  * event store appends them (whoever batches them: one command's unit of work or many). Sealing: each event's personal
  * fields ({@link PersonalFields}) are encrypted under its author's data key in use, into the payload form that is
  * stored and published as it is; the event's place (id, topic, sequence, type) is bound into every sealed field. For
- * each author and topic of a list, the key's row is share-locked and the topic recorded in {@code key_participation}
- * in the appending transaction: an erasure, which updates that row, waits for writes already sealing with the key and
- * then finds every topic they wrote in; a write after it finds the key erased and seals under the next generation.
+ * the authors of a list (with group commit, the whole group's), their keys' rows are share-locked and each author's
+ * topics recorded in {@code key_participation} in the appending transaction, in one statement: an erasure, which
+ * updates such a row, waits for writes already sealing with the key and then finds every topic they wrote in; a write
+ * after it finds the key erased and seals under the next generation.
  * Opening: a topic's stored events are decrypted for the aggregate; fields whose key is gone are left null.
  */
 public final class EventSealing {
@@ -52,19 +57,29 @@ public final class EventSealing {
 
     /** The events as they are to be stored: those with personal fields sealed, every other one unchanged. */
     public List<EventMessage<?>> seal(List<? extends EventMessage<?>> events) {
-        Map<String, DataKey> keyByAuthorAndTopic = new HashMap<>();
-        List<EventMessage<?>> sealed = new ArrayList<>(events.size());
+        Map<String, Set<String>> topicsByAuthor = new LinkedHashMap<>();
         for (EventMessage<?> event : events) {
-            if (event instanceof DomainEventMessage<?> domain && domain.getPayload() instanceof DiscussionEvent payload
-                    && !PersonalFields.of(EventTypes.of(payload).name()).isEmpty()) {
-                DataKey key = keyByAuthorAndTopic.computeIfAbsent(payload.authorId() + '\n' + payload.topicId(),
-                        ignored -> lockedKey(payload.authorId(), payload.topicId()));
-                sealed.add(sealed(domain, payload, key));
-            } else {
-                sealed.add(event);
+            DiscussionEvent payload = personal(event);
+            if (payload != null) {
+                topicsByAuthor.computeIfAbsent(payload.authorId(), ignored -> new TreeSet<>()).add(payload.topicId());
             }
         }
+        if (topicsByAuthor.isEmpty()) {
+            return new ArrayList<>(events);
+        }
+        Map<String, DataKey> keyByAuthor = lockedKeys(topicsByAuthor);
+        List<EventMessage<?>> sealed = new ArrayList<>(events.size());
+        for (EventMessage<?> event : events) {
+            DiscussionEvent payload = personal(event);
+            sealed.add(payload == null ? event
+                    : sealed((DomainEventMessage<?>) event, payload, keyByAuthor.get(payload.authorId())));
+        }
         return sealed;
+    }
+
+    private static DiscussionEvent personal(EventMessage<?> event) {
+        return event instanceof DomainEventMessage<?> && event.getPayload() instanceof DiscussionEvent payload
+                && !PersonalFields.of(EventTypes.of(payload).name()).isEmpty() ? payload : null;
     }
 
     /**
@@ -91,25 +106,63 @@ public final class EventSealing {
 
     /** The author's key in use, share-locked and recorded for the topic; the next generation if it was erased. */
     DataKey lockedKey(String authorId, String topicId) {
-        DataKey key = keys.keyInUse(authorId);
-        if (lockAndRecord(key, authorId, topicId)) {
-            return key;
-        }
-        keys.forgetKeyInUse(authorId, key.keyId());
-        DataKey next = keys.keyInUse(authorId);
-        if (!lockAndRecord(next, authorId, topicId)) {
-            throw new IllegalStateException("the author's new data key " + next.keyId() + " was erased at once");
-        }
-        return next;
+        return lockedKeys(Map.of(authorId, Set.of(topicId))).get(authorId);
     }
 
-    private boolean lockAndRecord(DataKey key, String authorId, String topicId) {
-        Integer inUse = jdbc.queryForObject("""
-                with in_use as (select key_id from data_key where key_id = ? and erased_at is null for share),
+    /**
+     * Each author's key in use, share-locked and recorded for each of their topics in one statement; an author whose
+     * key turns out erased (by an erasure this instance's cache has not heard of) gets the next generation, locked and
+     * recorded in one more statement for all such authors.
+     */
+    private Map<String, DataKey> lockedKeys(Map<String, Set<String>> topicsByAuthor) {
+        Map<String, DataKey> keyByAuthor = new HashMap<>();
+        topicsByAuthor.keySet().forEach(author -> keyByAuthor.put(author, keys.keyInUse(author)));
+        Set<String> inUse = lockAndRecord(keyByAuthor, topicsByAuthor);
+        Map<String, DataKey> next = new HashMap<>();
+        keyByAuthor.forEach((author, key) -> {
+            if (!inUse.contains(key.keyId())) {
+                keys.forgetKeyInUse(author, key.keyId());
+                next.put(author, keys.keyInUse(author));
+            }
+        });
+        if (next.isEmpty()) {
+            return keyByAuthor;
+        }
+        Set<String> nextInUse = lockAndRecord(next, topicsByAuthor);
+        next.forEach((author, key) -> {
+            if (!nextInUse.contains(key.keyId())) {
+                throw new IllegalStateException("the author's new data key " + key.keyId() + " was erased at once");
+            }
+        });
+        keyByAuthor.putAll(next);
+        return keyByAuthor;
+    }
+
+    /**
+     * Share-locks the rows of those keys not erased and records their topics, both in key id order (so that concurrent
+     * appends lock rows and wait on each other's new participation rows in one order, never in a cycle); returns the
+     * ids of the keys still in use.
+     */
+    private Set<String> lockAndRecord(Map<String, DataKey> keyByAuthor, Map<String, Set<String>> topicsByAuthor) {
+        List<String> keyIds = new ArrayList<>();
+        List<String> topicIds = new ArrayList<>();
+        List<String> authorIds = new ArrayList<>();
+        keyByAuthor.forEach((author, key) -> topicsByAuthor.get(author).forEach(topic -> {
+            keyIds.add(key.keyId());
+            topicIds.add(topic);
+            authorIds.add(author);
+        }));
+        return new HashSet<>(jdbc.queryForList("""
+                with wanted as (select * from unnest(?::text[], ?::text[], ?::text[]) as w (key_id, topic_id, author_id)),
+                     in_use as (select key_id from data_key
+                                where key_id in (select key_id from wanted) and erased_at is null
+                                order by key_id for share),
                      recorded as (insert into key_participation (key_id, topic_id, author_id)
-                                  select key_id, ?, ? from in_use on conflict do nothing)
-                select count(*)::int from in_use""", Integer.class, key.keyId(), topicId, authorId);
-        return inUse != null && inUse == 1;
+                                  select key_id, topic_id, author_id from wanted join in_use using (key_id)
+                                  order by key_id, topic_id
+                                  on conflict do nothing)
+                select key_id from in_use""", String.class, keyIds.toArray(String[]::new),
+                topicIds.toArray(String[]::new), authorIds.toArray(String[]::new)));
     }
 
     private <T> DomainEventMessage<T> sealed(DomainEventMessage<T> event, DiscussionEvent payload, DataKey key) {
