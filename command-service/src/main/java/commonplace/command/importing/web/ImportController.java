@@ -36,7 +36,6 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/v1/admin/imports")
 class ImportController {
 
-    private static final Pattern SITE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern IMPORT_ID = Pattern.compile("imp_[A-Za-z0-9_-]{22}");
 
     private final ObjectProvider<ImportService> imports;
@@ -58,10 +57,7 @@ class ImportController {
         ImportService service = service();
         SourceFormat sourceFormat = SourceFormat.byKey(format).orElseThrow(() -> ProblemException.invalid("format",
                 "must be disqus or wordpress"));
-        String siteKey = site == null ? "" : site.strip();
-        if (!siteKey.isEmpty() && !SITE.matcher(siteKey).matches()) {
-            throw ProblemException.invalid("site", "must be 1..64 of [A-Za-z0-9._-]");
-        }
+        String siteKey = SiteKey.of(site);
         String importId;
         try (InputStream export = request.getInputStream()) {
             importId = service.start(sourceFormat, siteKey, export, admin);
