@@ -3,6 +3,7 @@ package commonplace.command.importing.web;
 import commonplace.command.identity.Author;
 import commonplace.command.importing.ImportFormatException;
 import commonplace.command.importing.SourceFormat;
+import commonplace.command.importing.mapping.MappingFile;
 import commonplace.command.importing.run.ImportReport;
 import commonplace.command.importing.run.ImportRuns;
 import commonplace.command.importing.run.ImportService;
@@ -63,6 +64,10 @@ class ImportController {
             importId = service.start(sourceFormat, siteKey, export, admin);
         } catch (ImportFormatException e) {
             throw refusal(e);
+        } catch (MappingFile.InvalidMappingException e) {
+            // stored files were checked; this is one an older, laxer reader accepted
+            throw new ProblemException(ProblemType.INVALID_MAPPING, "the mapping file stored for this format and site"
+                    + " is no longer valid (" + e.getMessage() + "); store a corrected one; nothing was imported");
         } catch (RuntimeException e) {
             if (RequestSizeLimitFilter.causedByOversizedBody(e)) {
                 throw RequestSizeLimitFilter.tooLarge(e);

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -69,6 +70,8 @@ class ImportMappingTest {
     int port;
     @Autowired
     EventStore eventStore;
+    @Autowired
+    JdbcTemplate jdbc;
 
     private Http http;
     private final HttpClient raw = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -164,6 +167,12 @@ class ImportMappingTest {
                 StandardCharsets.UTF_8));
         assertThat(tooLarge.status()).isEqualTo(413);
         assertThat(tooLarge.text("type")).isEqualTo("urn:commonplace:problem:payload-too-large");
+        // the same without a declared length: refused as soon as reading passes the limit
+        Response chunked = http.call("PUT", MAPPINGS + "wordpress").token(admin).header("Content-Type", "text/csv")
+                .publisher(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(
+                        ("# " + "x".repeat(MAX_BYTES)).getBytes(StandardCharsets.UTF_8)))).send();
+        assertThat(chunked.status()).isEqualTo(413);
+        assertThat(chunked.text("type")).isEqualTo("urn:commonplace:problem:payload-too-large");
 
         Response wrongType = put("wordpress", "application/json", "{\"a\":\"b\"}".getBytes(StandardCharsets.UTF_8));
         assertThat(wrongType.status()).isEqualTo(415);
@@ -195,6 +204,21 @@ class ImportMappingTest {
         assertThat(http.get(MAPPINGS + "wordpress", admin).status()).isEqualTo(404);
         // the disqus mapping of the import above is untouched by all of it
         assertThat(http.get(MAPPINGS + "disqus", admin).status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(5)
+    void aStoredFileTheReaderNoLongerTakesRefusesTheImportAndKeepsNothing() throws IOException {
+        // as if stored under laxer rules: the store itself takes no such file
+        jdbc.update("insert into import_mapping (format, site, content, updated_by) values (?, ?, ?, ?)",
+                "wordpress", "gammel", "ingen komma her\n".getBytes(StandardCharsets.UTF_8), "site-admin");
+        Response refused = http.call("POST", "/api/v1/admin/imports?format=wordpress&site=gammel").token(admin)
+                .header("Content-Type", "application/xml").raw(fixture("wordpress-export.xml")).send();
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.text("type")).isEqualTo("urn:commonplace:problem:invalid-mapping");
+        assertThat(refused.text("detail")).contains("line 1");
+        assertThat(jdbc.queryForObject("select count(*) from import_run where site = 'gammel'", Integer.class))
+                .isZero();
     }
 
     private Response put(String formatAndQuery, String contentType, byte[] body) {
