@@ -121,8 +121,9 @@ class ImportMappingController {
     }
 
     private static SourceFormat format(String format) {
-        return SourceFormat.byKey(format).orElseThrow(() -> ProblemException.invalid("format",
-                "must be disqus or wordpress"));
+        // exactly as spelled in the path: the body limit of a PUT is named per path
+        return SourceFormat.byKey(format).filter(known -> known.key().equals(format))
+                .orElseThrow(() -> ProblemException.invalid("format", "must be disqus or wordpress"));
     }
 
     private static ProblemException none(SourceFormat format, String site) {

@@ -185,6 +185,7 @@ class ImportMappingTest {
         assertThat(unknownFormat.status()).isEqualTo(400);
         assertThat(unknownFormat.text("type")).isEqualTo("urn:commonplace:problem:validation-failed");
         assertThat(http.get(MAPPINGS + "blogger", admin).status()).isEqualTo(400);
+        assertThat(put("DISQUS", "text/csv", "a,b\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(400);
         Response badSite = put("wordpress?site=no%20spaces", "text/csv", "a,b\n".getBytes(StandardCharsets.UTF_8));
         assertThat(badSite.status()).isEqualTo(400);
 
