@@ -19,21 +19,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code import <disqus|wordpress> FILE [--site KEY]}: sends the export to the running stack's command service as an
- * admin ({@code POST /api/v1/admin/imports}), waits for the import to finish and prints its report: the counts, then
+ * {@code import <disqus|wordpress> FILE [--site KEY] [--mapping MAPFILE]}: with a mapping file, stores it first as the
+ * mapping of that format and site ({@code PUT /api/v1/admin/import-mappings/{format}}, which checks it); then sends the
+ * export to the running stack's command service as an admin ({@code POST /api/v1/admin/imports}), waits for the import to finish and prints its report: the counts, then
  * one line per item that was skipped or changed. Talks to {@code http://127.0.0.1:COMMONPLACE_COMMAND_PORT}, or to
  * {@code COMMONPLACE_COMMAND_URL} when set, with a token signed by the stack's secret.
  */
 final class ImportCommand {
 
-    static final String USAGE = "usage: ./commonplace import <disqus|wordpress> FILE [--site KEY]";
+    static final String USAGE = "usage: ./commonplace import <disqus|wordpress> FILE [--site KEY] [--mapping MAPFILE]";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration POLL = Duration.ofMillis(250);
 
     private ImportCommand() {
     }
 
-    record Arguments(String format, Path file, String site) {
+    record Arguments(String format, Path file, String site, Path mapping) {
     }
 
     static int run(String[] args, Map<String, String> environment, PrintStream out, PrintStream err) {
@@ -52,8 +53,24 @@ final class ImportCommand {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         try {
-            String query = "?format=" + arguments.format() + (arguments.site() == null ? ""
-                    : "&site=" + URLEncoder.encode(arguments.site(), StandardCharsets.UTF_8));
+            String siteQuery = arguments.site() == null ? ""
+                    : "site=" + URLEncoder.encode(arguments.site(), StandardCharsets.UTF_8);
+            if (arguments.mapping() != null) {
+                HttpResponse<String> stored = http.send(HttpRequest.newBuilder(URI.create(base
+                                + "/api/v1/admin/import-mappings/" + arguments.format()
+                                + (siteQuery.isEmpty() ? "" : "?" + siteQuery)))
+                        .header("Content-Type", "text/csv; charset=UTF-8").header("Authorization", "Bearer " + token)
+                        .timeout(Duration.ofMinutes(1)).PUT(HttpRequest.BodyPublishers.ofFile(arguments.mapping()))
+                        .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                if (stored.statusCode() != 200 && stored.statusCode() != 201) {
+                    err.println("commonplace import: the mapping file was refused (" + stored.statusCode() + "): "
+                            + detail(stored.body()) + "; nothing was imported");
+                    return 1;
+                }
+                out.println("mapping file " + arguments.mapping().getFileName() + " stored for " + arguments.format()
+                        + (arguments.site() == null ? "" : " site " + arguments.site()));
+            }
+            String query = "?format=" + arguments.format() + (siteQuery.isEmpty() ? "" : "&" + siteQuery);
             HttpResponse<String> started = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/admin/imports"
                             + query)).header("Content-Type", "application/xml").header("Authorization", "Bearer " + token)
                     .timeout(Duration.ofHours(1)).POST(HttpRequest.BodyPublishers.ofFile(arguments.file())).build(),
@@ -85,6 +102,7 @@ final class ImportCommand {
 
     static Arguments parse(String[] args) {
         String site = null;
+        Path mapping = null;
         List<String> positional = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--site")) {
@@ -92,6 +110,14 @@ final class ImportCommand {
                     throw new IllegalArgumentException("--site needs a key");
                 }
                 site = args[++i];
+            } else if (args[i].equals("--mapping")) {
+                if (i + 1 == args.length) {
+                    throw new IllegalArgumentException("--mapping needs a file");
+                }
+                mapping = Path.of(args[++i]);
+                if (!Files.isReadable(mapping)) {
+                    throw new IllegalArgumentException("cannot read " + mapping);
+                }
             } else if (args[i].startsWith("--")) {
                 throw new IllegalArgumentException("unknown option " + args[i]);
             } else {
@@ -109,7 +135,7 @@ final class ImportCommand {
         if (!Files.isReadable(file)) {
             throw new IllegalArgumentException("cannot read " + file);
         }
-        return new Arguments(format, file, site);
+        return new Arguments(format, file, site, mapping);
     }
 
     /** The report as lines: state, counts, then every skipped or changed item. */

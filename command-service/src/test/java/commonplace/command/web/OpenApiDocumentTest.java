@@ -56,4 +56,17 @@ class OpenApiDocumentTest implements OpenApiDocumentContract {
         assertThat(lock.at("/security/0").has("bearer-jwt")).isTrue();
         assertThat(document().path("paths").has("/api/v1/keys/{keyId}")).isTrue();
     }
+
+    @Test
+    void theStoredImportMappingIsCsvInAndOutAndNamesItsOwnRefusal() {
+        JsonNode mapping = document().at("/paths/~1api~1v1~1admin~1import-mappings~1{format}");
+        JsonNode put = mapping.path("put");
+        assertThat(put.at("/requestBody/content").has("text/csv")).isTrue();
+        assertThat(put.at("/responses/400/x-problem-types").toString()).contains("invalid-mapping");
+        assertThat(put.at("/responses/413/x-problem-types").toString()).contains("payload-too-large");
+        assertThat(put.at("/responses/403/x-problem-types").toString()).contains("forbidden");
+        assertThat(put.path("responses").has("201")).isTrue();
+        assertThat(mapping.at("/get/responses/200/content").has("text/csv")).isTrue();
+        assertThat(mapping.at("/delete/responses").has("204")).isTrue();
+    }
 }

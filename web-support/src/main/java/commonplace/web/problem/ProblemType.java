@@ -151,6 +151,14 @@ public enum ProblemType {
     WRONG_EXPORT_FORMAT("wrong-export-format", HttpStatus.UNPROCESSABLE_ENTITY, "Wrong Export Format",
             "the file is not an export of the format asked for; nothing was imported"),
 
+    /**
+     * A mapping file sent to be stored for imports ({@code PUT /api/v1/admin/import-mappings/{format}}) is not one: a
+     * line that is no {@code source,topicId}, a topic id against the rules, too many or too long lines, not UTF-8; the
+     * detail names the line. Nothing was stored.
+     */
+    INVALID_MAPPING("invalid-mapping", HttpStatus.BAD_REQUEST, "Invalid Mapping",
+            "the mapping file cannot be read; nothing was stored"),
+
     /** Well-formed, but the parent named is not a comment of this topic. */
     UNKNOWN_PARENT("unknown-parent", HttpStatus.UNPROCESSABLE_ENTITY, "Unknown Parent",
             "the parent is not a comment of this topic"),

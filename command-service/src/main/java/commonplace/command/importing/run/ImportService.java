@@ -32,16 +32,18 @@ public class ImportService {
     private final TransactionTemplate transaction;
     private final ImportRuns runs;
     private final ImportedItems items;
+    private final ImportMappings mappings;
     private final ImportRecorder recorder;
     private final ExecutorService importThread;
     private final byte[] secret;
 
     ImportService(JdbcTemplate jdbc, TransactionTemplate transaction, ImportRuns runs, ImportedItems items,
-                  ImportRecorder recorder, ExecutorService importThread, byte[] secret) {
+                  ImportMappings mappings, ImportRecorder recorder, ExecutorService importThread, byte[] secret) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.runs = runs;
         this.items = items;
+        this.mappings = mappings;
         this.recorder = recorder;
         this.importThread = importThread;
         this.secret = secret.clone();
@@ -60,7 +62,8 @@ public class ImportService {
         transaction.executeWithoutResult(status -> {
             runs.create(importId, format.key(), site, importer.id(), importer.name());
             StagingSink sink = new StagingSink(jdbc, runs, importId);
-            MappingFile remembered = MappingFile.NONE.remembering(items.topicIds(source));
+            // the mapping stored for this format and site, as it is when the import starts
+            MappingFile remembered = mappings.mappingFor(format, site).remembering(items.topicIds(source));
             format.reader().read(export, new ImportPlanner(format, site, new AuthorIds(secret, site), remembered,
                     sink));
             runs.addCounts(importId, sink.finish());

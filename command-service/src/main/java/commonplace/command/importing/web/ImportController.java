@@ -3,6 +3,7 @@ package commonplace.command.importing.web;
 import commonplace.command.identity.Author;
 import commonplace.command.importing.ImportFormatException;
 import commonplace.command.importing.SourceFormat;
+import commonplace.command.importing.mapping.MappingFile;
 import commonplace.command.importing.run.ImportReport;
 import commonplace.command.importing.run.ImportRuns;
 import commonplace.command.importing.run.ImportService;
@@ -36,7 +37,6 @@ import java.util.regex.Pattern;
 @RequestMapping("/api/v1/admin/imports")
 class ImportController {
 
-    private static final Pattern SITE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     private static final Pattern IMPORT_ID = Pattern.compile("imp_[A-Za-z0-9_-]{22}");
 
     private final ObjectProvider<ImportService> imports;
@@ -58,15 +58,16 @@ class ImportController {
         ImportService service = service();
         SourceFormat sourceFormat = SourceFormat.byKey(format).orElseThrow(() -> ProblemException.invalid("format",
                 "must be disqus or wordpress"));
-        String siteKey = site == null ? "" : site.strip();
-        if (!siteKey.isEmpty() && !SITE.matcher(siteKey).matches()) {
-            throw ProblemException.invalid("site", "must be 1..64 of [A-Za-z0-9._-]");
-        }
+        String siteKey = SiteKey.of(site);
         String importId;
         try (InputStream export = request.getInputStream()) {
             importId = service.start(sourceFormat, siteKey, export, admin);
         } catch (ImportFormatException e) {
             throw refusal(e);
+        } catch (MappingFile.InvalidMappingException e) {
+            // stored files were checked; this is one an older, laxer reader accepted
+            throw new ProblemException(ProblemType.INVALID_MAPPING, "the mapping file stored for this format and site"
+                    + " is no longer valid (" + e.getMessage() + "); store a corrected one; nothing was imported");
         } catch (RuntimeException e) {
             if (RequestSizeLimitFilter.causedByOversizedBody(e)) {
                 throw RequestSizeLimitFilter.tooLarge(e);
