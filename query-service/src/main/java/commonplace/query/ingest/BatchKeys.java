@@ -35,7 +35,7 @@ final class BatchKeys {
             if (value == null) {
                 continue;
             }
-            if (indexOf(value, AUTHOR_ERASED, 0) >= 0) {
+            if (SealedEnvelopes.indexOf(value, AUTHOR_ERASED, 0) >= 0) {
                 forgetErased(keys, value);
             }
             if (SealedEnvelopes.maySeal(value)) {
@@ -58,7 +58,8 @@ final class BatchKeys {
 
     /** Every well-formed key id the value names after {@code "keyId":"}; a reader asks for any it misses here. */
     private static void keyIdsIn(byte[] value, Set<String> keyIds) {
-        for (int at = indexOf(value, KEY_ID, 0); at >= 0; at = indexOf(value, KEY_ID, at + 1)) {
+        for (int at = SealedEnvelopes.indexOf(value, KEY_ID, 0); at >= 0;
+             at = SealedEnvelopes.indexOf(value, KEY_ID, at + 1)) {
             int start = at + KEY_ID.length;
             int end = start;
             while (end < value.length && end - start <= 64 && value[end] != '"') {
@@ -69,18 +70,5 @@ final class BatchKeys {
                 keyIds.add(keyId);
             }
         }
-    }
-
-    private static int indexOf(byte[] text, byte[] part, int from) {
-        outer:
-        for (int i = from; i <= text.length - part.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (text[i + j] != part[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

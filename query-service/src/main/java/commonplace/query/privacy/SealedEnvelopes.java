@@ -4,6 +4,7 @@ import commonplace.events.EventEnvelope;
 import commonplace.events.privacy.DataKeys;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Envelopes as they are stored and published, sealed; opened on read with the data keys. An envelope with neither an
@@ -17,9 +18,17 @@ public final class SealedEnvelopes {
     private SealedEnvelopes() {
     }
 
-    /** True when the envelope may carry sealed or withheld fields (a plaintext body may name them too: then it is read the long way). */
+    /**
+     * True when the envelope may carry sealed or withheld fields (a plaintext body may name them too: then it is read
+     * the long way). One pass over the bytes: this runs for every record the service reads.
+     */
     public static boolean maySeal(byte[] json) {
-        return contains(json, ENCRYPTED) || contains(json, WITHHELD);
+        for (int at = indexOf(json, (byte) '"', 0); at >= 0; at = indexOf(json, (byte) '"', at + 1)) {
+            if (startsWith(json, at, ENCRYPTED) || startsWith(json, at, WITHHELD)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static boolean maySeal(String json) {
@@ -37,16 +46,27 @@ public final class SealedEnvelopes {
         return maySeal(json) ? envelope.decrypted(keys) : envelope;
     }
 
-    private static boolean contains(byte[] text, byte[] part) {
-        outer:
-        for (int i = 0; i <= text.length - part.length; i++) {
-            for (int j = 0; j < part.length; j++) {
-                if (text[i + j] != part[j]) {
-                    continue outer;
-                }
+    /** Where {@code part} first starts in {@code text} at or after {@code from}, or -1. */
+    public static int indexOf(byte[] text, byte[] part, int from) {
+        for (int at = indexOf(text, part[0], from); at >= 0; at = indexOf(text, part[0], at + 1)) {
+            if (startsWith(text, at, part)) {
+                return at;
             }
-            return true;
         }
-        return false;
+        return -1;
+    }
+
+    private static int indexOf(byte[] text, byte b, int from) {
+        for (int i = from; i < text.length; i++) {
+            if (text[i] == b) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean startsWith(byte[] text, int at, byte[] part) {
+        return text.length - at >= part.length
+                && Arrays.equals(text, at, at + part.length, part, 0, part.length);
     }
 }
