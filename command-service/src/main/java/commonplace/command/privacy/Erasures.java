@@ -14,7 +14,8 @@ import java.util.Optional;
 /**
  * Erasing an author: in one transaction their data keys are destroyed, the erasure is recorded with the topics their
  * keys sealed events in (the background {@link ErasureRecorder} tells each of those topics), and their idempotency
- * records are deleted (fingerprints are digests of what they sent). Erasures of one author are serialised, so a
+ * records are deleted (fingerprints are digests of what they sent), and every {@link ErasureScrub} clears its copies
+ * (the import tables). Erasures of one author are serialised, so a
  * repeated or concurrent one finds nothing left to destroy and answers with the erasure that did. After the commit,
  * this instance's key cache and the affected topics' cached aggregates are dropped.
  */
@@ -37,15 +38,17 @@ final class Erasures {
     private final Cache topicCache;
     private final TransactionTemplate transaction;
     private final ErasureRecorder recorder;
+    private final List<ErasureScrub> scrubs;
 
     Erasures(JdbcTemplate jdbc, DataKeyStore store, CachedDataKeys keys, Cache topicCache,
-             PlatformTransactionManager transactions, ErasureRecorder recorder) {
+             PlatformTransactionManager transactions, ErasureRecorder recorder, List<ErasureScrub> scrubs) {
         this.jdbc = jdbc;
         this.store = store;
         this.keys = keys;
         this.topicCache = topicCache;
         this.transaction = new TransactionTemplate(transactions);
         this.recorder = recorder;
+        this.scrubs = List.copyOf(scrubs);
     }
 
     /**
@@ -99,6 +102,7 @@ final class Erasures {
         jdbc.batchUpdate("insert into erasure_topic (erasure_id, topic_id) values (?, ?)",
                 topics.stream().map(topic -> new Object[]{erasureId, topic}).toList());
         jdbc.update("delete from idempotency_record where author_id = ?", authorId);
+        scrubs.forEach(scrub -> scrub.scrub(authorId));
         return new Recorded(new Erasure(erasureId, topics.size()), keyIds, topics, true);
     }
 

@@ -8,6 +8,7 @@ import commonplace.command.topic.model.TextDigests;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -69,8 +70,9 @@ class PrivacyConfiguration {
 
     @Bean
     Erasures erasures(JdbcTemplate jdbc, DataKeyStore store, CachedDataKeys keys, @Qualifier("topicCache") Cache topicCache,
-                      PlatformTransactionManager transactions, ErasureRecorder recorder) {
-        return new Erasures(jdbc, store, keys, topicCache, transactions, recorder);
+                      PlatformTransactionManager transactions, ErasureRecorder recorder,
+                      ObjectProvider<ErasureScrub> scrubs) {
+        return new Erasures(jdbc, store, keys, topicCache, transactions, recorder, scrubs.orderedStream().toList());
     }
 
     @Bean
