@@ -1,5 +1,6 @@
 package commonplace.command.privacy;
 
+import commonplace.web.privacy.ErasureVacuum;
 import commonplace.web.problem.ExceptionProblems;
 import commonplace.web.problem.ProblemException;
 import commonplace.web.problem.ProblemType;
@@ -21,6 +22,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
 
 /**
  * The key store, its cache, the sealing of stored events, the aggregate's keyed digests and the key endpoint. The
@@ -71,8 +74,14 @@ class PrivacyConfiguration {
     @Bean
     Erasures erasures(JdbcTemplate jdbc, DataKeyStore store, CachedDataKeys keys, @Qualifier("topicCache") Cache topicCache,
                       PlatformTransactionManager transactions, ErasureRecorder recorder,
-                      ObjectProvider<ErasureScrub> scrubs) {
-        return new Erasures(jdbc, store, keys, topicCache, transactions, recorder, scrubs.orderedStream().toList());
+                      ObjectProvider<ErasureScrub> scrubs, ErasureVacuum vacuum) {
+        return new Erasures(jdbc, store, keys, topicCache, transactions, recorder, scrubs.orderedStream().toList(),
+                vacuum);
+    }
+
+    @Bean
+    ErasureVacuum erasureVacuum(DataSource dataSource, ObjectProvider<ErasureScrub> scrubs) {
+        return new ErasureVacuum(dataSource, Erasures.tablesOf(scrubs.orderedStream().toList()));
     }
 
     @Bean
