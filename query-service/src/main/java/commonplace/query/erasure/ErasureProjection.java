@@ -20,8 +20,9 @@ import java.util.List;
  * On an {@code AuthorErased}: the topic's read models forget the erased author. Their comments keep their places,
  * parents and counts, marked erased; their texts (every revision), display name, links (on any comment) and the
  * quotes of them in the timeline and the histories are removed. Once the batch commits, the topic's rendered pages
- * are purged, the erased keys are forgotten and waiting {@code consistentWith} readers are told. It runs after the
- * other projections of the batch, so nothing they wrote for the author in the same batch is left behind.
+ * are purged, the erased keys and the topic's in-memory folds ({@link ErasedTopicCache}) are forgotten and waiting
+ * {@code consistentWith} readers are told. It runs after the other projections of the batch, so nothing they wrote
+ * for the author in the same batch is left behind.
  */
 @Component
 public class ErasureProjection implements Projection {
@@ -33,17 +34,19 @@ public class ErasureProjection implements Projection {
     private final TopicPages pages;
     private final QueryKeys keys;
     private final ErasureProgress progress;
+    private final List<ErasedTopicCache> caches;
 
     @Autowired
-    ErasureProjection(TopicPages pages, QueryKeys keys, ErasureProgress progress) {
+    ErasureProjection(TopicPages pages, QueryKeys keys, ErasureProgress progress, List<ErasedTopicCache> caches) {
         this.pages = pages;
         this.keys = keys;
         this.progress = progress;
+        this.caches = List.copyOf(caches);
     }
 
     /** The scrub alone, for a replay outside the service (no page cache, no waiting readers). */
     public ErasureProjection(QueryKeys keys) {
-        this(null, keys, null);
+        this(null, keys, null, List.of());
     }
 
     @Override
@@ -76,6 +79,7 @@ public class ErasureProjection implements Projection {
         if (!erasures.isEmpty()) {
             afterCommit(() -> erasures.forEach(erased -> {
                 keys.forget(erased.erasedKeyIds());
+                caches.forEach(cache -> cache.forgetTopic(erased.topicId()));
                 if (pages != null) {
                     pages.forget(erased.topicId());
                 }
