@@ -1,6 +1,7 @@
 package commonplace.command.privacy;
 
 import commonplace.events.privacy.ErasurePosition;
+import commonplace.web.privacy.ErasureVacuum;
 import org.axonframework.common.caching.Cache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,9 +15,11 @@ import java.util.Optional;
 /**
  * Erasing an author: in one transaction their data keys are destroyed, the erasure is recorded with the topics their
  * keys sealed events in (the background {@link ErasureRecorder} tells each of those topics), and their idempotency
- * records are deleted (fingerprints are digests of what they sent). Erasures of one author are serialised, so a
+ * records are deleted (fingerprints are digests of what they sent), and every {@link ErasureScrub} clears its copies
+ * (the import tables). Erasures of one author are serialised, so a
  * repeated or concurrent one finds nothing left to destroy and answers with the erasure that did. After the commit,
- * this instance's key cache and the affected topics' cached aggregates are dropped.
+ * this instance's key cache and the affected topics' cached aggregates are dropped, and the tables are vacuumed so
+ * that no old row version keeps the destroyed key ({@link ErasureVacuum}).
  */
 final class Erasures {
 
@@ -37,15 +40,27 @@ final class Erasures {
     private final Cache topicCache;
     private final TransactionTemplate transaction;
     private final ErasureRecorder recorder;
+    private final List<ErasureScrub> scrubs;
+    private final ErasureVacuum vacuum;
 
     Erasures(JdbcTemplate jdbc, DataKeyStore store, CachedDataKeys keys, Cache topicCache,
-             PlatformTransactionManager transactions, ErasureRecorder recorder) {
+             PlatformTransactionManager transactions, ErasureRecorder recorder, List<ErasureScrub> scrubs,
+             ErasureVacuum vacuum) {
         this.jdbc = jdbc;
         this.store = store;
         this.keys = keys;
         this.topicCache = topicCache;
         this.transaction = new TransactionTemplate(transactions);
         this.recorder = recorder;
+        this.scrubs = List.copyOf(scrubs);
+        this.vacuum = vacuum;
+    }
+
+    /** The tables an erasure overwrites rows of, whose old versions must be vacuumed away. */
+    static List<String> tablesOf(List<ErasureScrub> scrubs) {
+        List<String> tables = new java.util.ArrayList<>(List.of("data_key", "idempotency_record"));
+        scrubs.forEach(scrub -> tables.addAll(scrub.tables()));
+        return tables;
     }
 
     /**
@@ -62,6 +77,7 @@ final class Erasures {
             log.info("Erasure {} destroyed {} data key(s) and is recorded in {} topic(s)",
                     recorded.erasure().erasureId(), recorded.keyIds().size(), recorded.topics().size());
             recorder.wake();
+            vacuum.afterErasure();
         }
         return recorded.erasure();
     }
@@ -99,6 +115,7 @@ final class Erasures {
         jdbc.batchUpdate("insert into erasure_topic (erasure_id, topic_id) values (?, ?)",
                 topics.stream().map(topic -> new Object[]{erasureId, topic}).toList());
         jdbc.update("delete from idempotency_record where author_id = ?", authorId);
+        scrubs.forEach(scrub -> scrub.scrub(authorId));
         return new Recorded(new Erasure(erasureId, topics.size()), keyIds, topics, true);
     }
 

@@ -1,5 +1,6 @@
 package commonplace.command.privacy;
 
+import commonplace.web.privacy.ErasureVacuum;
 import commonplace.web.problem.ExceptionProblems;
 import commonplace.web.problem.ProblemException;
 import commonplace.web.problem.ProblemType;
@@ -8,6 +9,7 @@ import commonplace.command.topic.model.TextDigests;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -20,6 +22,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.transaction.PlatformTransactionManager;
+
+import javax.sql.DataSource;
 
 /**
  * The key store, its cache, the sealing of stored events, the aggregate's keyed digests and the key endpoint. The
@@ -69,8 +73,15 @@ class PrivacyConfiguration {
 
     @Bean
     Erasures erasures(JdbcTemplate jdbc, DataKeyStore store, CachedDataKeys keys, @Qualifier("topicCache") Cache topicCache,
-                      PlatformTransactionManager transactions, ErasureRecorder recorder) {
-        return new Erasures(jdbc, store, keys, topicCache, transactions, recorder);
+                      PlatformTransactionManager transactions, ErasureRecorder recorder,
+                      ObjectProvider<ErasureScrub> scrubs, ErasureVacuum vacuum) {
+        return new Erasures(jdbc, store, keys, topicCache, transactions, recorder, scrubs.orderedStream().toList(),
+                vacuum);
+    }
+
+    @Bean
+    ErasureVacuum erasureVacuum(DataSource dataSource, ObjectProvider<ErasureScrub> scrubs) {
+        return new ErasureVacuum(dataSource, Erasures.tablesOf(scrubs.orderedStream().toList()));
     }
 
     @Bean

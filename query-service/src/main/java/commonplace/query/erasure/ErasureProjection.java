@@ -5,6 +5,8 @@ import commonplace.query.ingest.AppliedEvent;
 import commonplace.query.ingest.Projection;
 import commonplace.query.privacy.QueryKeys;
 import commonplace.query.web.TopicPages;
+import commonplace.web.privacy.ErasureVacuum;
+import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import javax.sql.DataSource;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,30 +23,51 @@ import java.util.List;
  * On an {@code AuthorErased}: the topic's read models forget the erased author. Their comments keep their places,
  * parents and counts, marked erased; their texts (every revision), display name, links (on any comment) and the
  * quotes of them in the timeline and the histories are removed. Once the batch commits, the topic's rendered pages
- * are purged, the erased keys are forgotten and waiting {@code consistentWith} readers are told. It runs after the
- * other projections of the batch, so nothing they wrote for the author in the same batch is left behind.
+ * are purged, the erased keys and the topic's in-memory folds ({@link ErasedTopicCache}) are forgotten and waiting
+ * {@code consistentWith} readers are told. It runs after the other projections of the batch, so nothing they wrote
+ * for the author in the same batch is left behind.
  */
 @Component
 public class ErasureProjection implements Projection {
 
     private static final Logger log = LoggerFactory.getLogger(ErasureProjection.class);
+    /** The tables {@link #scrub} overwrites rows of: vacuumed after the batch commits (old row versions keep text). */
+    static final List<String> SCRUBBED_TABLES = List.of("comment_link", "comment_revision", "comment",
+            "timeline_entry", "author_activity", "topic");
     private static final String AUTHORS_COMMENTS =
             "select comment_id from comment where topic_id = ? and author_id = ?";
 
     private final TopicPages pages;
     private final QueryKeys keys;
     private final ErasureProgress progress;
+    private final List<ErasedTopicCache> caches;
+    private final ErasureVacuum vacuum;
 
     @Autowired
-    ErasureProjection(TopicPages pages, QueryKeys keys, ErasureProgress progress) {
+    ErasureProjection(TopicPages pages, QueryKeys keys, ErasureProgress progress, List<ErasedTopicCache> caches,
+                      DataSource dataSource) {
+        this(pages, keys, progress, caches, new ErasureVacuum(dataSource, SCRUBBED_TABLES));
+    }
+
+    private ErasureProjection(TopicPages pages, QueryKeys keys, ErasureProgress progress,
+                              List<ErasedTopicCache> caches, ErasureVacuum vacuum) {
         this.pages = pages;
         this.keys = keys;
         this.progress = progress;
+        this.caches = List.copyOf(caches);
+        this.vacuum = vacuum;
     }
 
-    /** The scrub alone, for a replay outside the service (no page cache, no waiting readers). */
+    /** The scrub alone, for a replay outside the service (no page cache, no waiting readers, no vacuum). */
     public ErasureProjection(QueryKeys keys) {
-        this(null, keys, null);
+        this(null, keys, null, List.of(), (ErasureVacuum) null);
+    }
+
+    @PreDestroy
+    void close() {
+        if (vacuum != null) {
+            vacuum.close();
+        }
     }
 
     @Override
@@ -76,6 +100,7 @@ public class ErasureProjection implements Projection {
         if (!erasures.isEmpty()) {
             afterCommit(() -> erasures.forEach(erased -> {
                 keys.forget(erased.erasedKeyIds());
+                caches.forEach(cache -> cache.forgetTopic(erased.topicId()));
                 if (pages != null) {
                     pages.forget(erased.topicId());
                 }
@@ -83,6 +108,9 @@ public class ErasureProjection implements Projection {
                     progress.applied(erased.erasureId());
                 }
             }));
+            if (vacuum != null) {
+                afterCommit(vacuum::afterErasure);
+            }
         }
     }
 

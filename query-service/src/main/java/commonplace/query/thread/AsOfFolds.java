@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 
@@ -56,6 +57,17 @@ final class AsOfFolds<T> {
                 running.release();
             }
         });
+    }
+
+    /** Drops every cached fold whose state matches (a fold running meanwhile still lands, under its own key). */
+    void forgetIf(Predicate<String> state) {
+        folded.asMap().keySet().removeIf(state);
+    }
+
+    /** How many folds are cached now. */
+    long cached() {
+        folded.cleanUp();
+        return folded.estimatedSize();
     }
 
     /** How many folds were made (not answered from the cache). */

@@ -2,6 +2,7 @@ package commonplace.query.thread;
 
 import commonplace.events.EventEnvelope;
 import commonplace.events.UnreadableEventException;
+import commonplace.query.erasure.ErasedTopicCache;
 import commonplace.query.ingest.AppliedEvent;
 import commonplace.query.ingest.Sql;
 import commonplace.query.privacy.QueryKeys;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +41,7 @@ import java.util.stream.Collectors;
  * unless an admin asks for it ({@code includeRetracted}).
  */
 @Component
-class ThreadAsOf {
+class ThreadAsOf implements ErasedTopicCache {
 
     private static final Logger log = LoggerFactory.getLogger(ThreadAsOf.class);
 
@@ -50,6 +52,9 @@ class ThreadAsOf {
     private final JdbcTemplate jdbc;
     private final QueryKeys keys;
     private final AsOfFolds<Folded> folds;
+    /** Per topic, how many times an erasure made it forget its folds: part of the key, so a fold begun before is
+     * never served after. */
+    private final Map<String, Long> forgotten = new ConcurrentHashMap<>();
 
     ThreadAsOf(JdbcTemplate jdbc, QueryKeys keys, MeterRegistry meters,
                @Value("${commonplace.query.as-of.max-concurrent-folds:4}") int maxConcurrentFolds,
@@ -98,6 +103,22 @@ class ThreadAsOf {
         return Optional.of(page.map(tree -> tree.render(links, displayDepth, retractedSince)));
     }
 
+    /**
+     * After an erasure of the topic commits: its folds hold texts and names opened with keys since destroyed, and an
+     * {@code AuthorErased} without an erasure id leaves the state key as it was, so they are dropped, not outlived.
+     */
+    @Override
+    public void forgetTopic(String topicId) {
+        forgotten.merge(topicId, 1L, Long::sum);
+        String prefix = topicId + '\n';
+        folds.forgetIf(state -> state.startsWith(prefix));
+    }
+
+    /** How many folds are cached now, for tests. */
+    long cachedFolds() {
+        return folds.cached();
+    }
+
     private Set<String> retractedNow(String topicId) {
         return new HashSet<>(jdbc.queryForList("select comment_id from comment where topic_id = ? and retracted",
                 String.class, topicId));
@@ -112,6 +133,7 @@ class ThreadAsOf {
     private Optional<ThreadBatch> fold(String topicId, Instant asOf) {
         // occurred_at holds microseconds: cutting asOf to them keeps "at or before" exact
         // no event lies outside the instants the tables take, so clamping changes no answer
+        long generation = forgotten.getOrDefault(topicId, 0L);
         Instant bound = asOf.isBefore(Sql.EARLIEST) ? Sql.EARLIEST
                 : asOf.isAfter(Sql.LATEST) ? Sql.LATEST : asOf.truncatedTo(ChronoUnit.MICROS);
         List<String> state = jdbc.query("select 'event_log'::regclass::oid::bigint as log_table, "
@@ -124,7 +146,8 @@ class ThreadAsOf {
         if (state.isEmpty() || state.get(0) == null) {
             return Optional.empty();
         }
-        return Optional.of(folds.get(topicId + '\n' + state.get(0), () -> foldNow(topicId, bound)).fold());
+        return Optional.of(folds.get(topicId + '\n' + generation + ' ' + state.get(0), () -> foldNow(topicId, bound))
+                .fold());
     }
 
     /** Every event of the topic that had happened by {@code bound}, in sequence order, folded from nothing. */

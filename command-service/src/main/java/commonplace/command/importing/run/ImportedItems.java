@@ -23,12 +23,12 @@ class ImportedItems {
 
     private static final int LOOKUP_CHUNK = 1000;
 
-    /** What was recorded for a source comment. */
+    /** What was recorded for a source comment; {@code bodyHash} null once its author was erased. */
     record Known(String bodyHash, boolean retracted) {
     }
 
     /** A comment an import recorded (or found recorded). */
-    record Recorded(String sourceId, String commentId, String body, boolean retracted) {
+    record Recorded(String sourceId, String commentId, String body, String authorId, boolean retracted) {
     }
 
     private final JdbcTemplate jdbc;
@@ -44,8 +44,14 @@ class ImportedItems {
         this.digestKey = new SecretKeySpec(key, "HmacSHA256");
     }
 
-    /** Recording {@code body} again, deleted or not, would change nothing of what {@code known} says was recorded. */
+    /**
+     * Recording {@code body} again, deleted or not, would change nothing of what {@code known} says was recorded. An
+     * erased author's item (no digest) is always unchanged: their text is never recorded again.
+     */
     boolean unchanged(Known known, String body, boolean deleted) {
+        if (known.bodyHash() == null) {
+            return true;
+        }
         return known.bodyHash().equals(digest(body)) && (known.retracted() || !deleted);
     }
 
@@ -89,9 +95,10 @@ class ImportedItems {
 
     void recordComments(String source, String topicId, String importId, List<Recorded> recorded) {
         jdbc.batchUpdate("insert into imported_item (source, kind, source_id, topic_id, comment_id, body_hash,"
-                        + " retracted, import_id) values (?, 'comment', ?, ?, ?, ?, ?, ?)"
+                        + " retracted, import_id, author_id) values (?, 'comment', ?, ?, ?, ?, ?, ?, ?)"
                         + " on conflict (source, kind, source_id) do update set body_hash = excluded.body_hash,"
-                        + " retracted = excluded.retracted, import_id = excluded.import_id, recorded_at = now()",
+                        + " retracted = excluded.retracted, import_id = excluded.import_id, recorded_at = now(),"
+                        + " author_id = excluded.author_id",
                 recorded, 1000, (statement, item) -> {
                     statement.setString(1, source);
                     statement.setString(2, item.sourceId());
@@ -100,6 +107,7 @@ class ImportedItems {
                     statement.setString(5, digest(item.body()));
                     statement.setBoolean(6, item.retracted());
                     statement.setString(7, importId);
+                    statement.setString(8, item.authorId());
                 });
     }
 

@@ -62,7 +62,8 @@ record Outcomes(ImportCounts counts, List<ReportLine> lines, List<Recorded> reco
             }
             if (outcome.kind() != ImportOutcome.Kind.REFUSED) {
                 boolean isRetracted = comment.deleted() || outcome.kind() == ImportOutcome.Kind.KEPT_RETRACTED;
-                recorded.add(new Recorded(sourceId, comment.commentId(), comment.body(), isRetracted));
+                recorded.add(new Recorded(sourceId, comment.commentId(), comment.body(), comment.authorId(),
+                        isRetracted));
             }
         }
         ImportCounts counts = new ImportCounts(result.topicOpened() ? 1 : 0, comments, replies, retracted, skipped,
