@@ -5,6 +5,7 @@ import commonplace.command.importing.SourceFormat;
 import commonplace.command.importing.mapping.ImportedIds;
 import commonplace.testing.http.Http;
 import commonplace.testing.http.Http.Response;
+import commonplace.command.support.Imports;
 import commonplace.command.support.Tokens;
 import commonplace.events.CommentEdited;
 import commonplace.events.CommentPosted;
@@ -34,13 +35,11 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Imports on a real PostgreSQL and Kafka, through the admin API: the Disqus fixture becomes exactly the expected
@@ -280,13 +279,7 @@ class ImportEndToEndTest {
     }
 
     private JsonNode importAndWait(String format, String export) {
-        Response started = post(format, export);
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        String location = started.header("Location");
-        assertThat(location).isEqualTo("/api/v1/admin/imports/" + started.text("importId"));
-        await().atMost(Duration.ofSeconds(60)).until(() -> !http.call("GET", location).token(admin).send().json()
-                .get("state").asText().equals("running"));
-        return http.call("GET", location).token(admin).send().json();
+        return Imports.runToEnd(http, admin, admin, format, export);
     }
 
     private Response post(String format, String export) {

@@ -2,6 +2,7 @@ package commonplace.command.importing.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.command.importing.mapping.PlannedComment;
+import commonplace.command.support.Imports;
 import commonplace.command.support.Tokens;
 import commonplace.testing.IsolatedInfrastructure;
 import commonplace.testing.http.Http;
@@ -123,13 +124,7 @@ class ImportErasureTest {
     }
 
     private JsonNode importAndWait(String token, String export) {
-        Response started = http.call("POST", "/api/v1/admin/imports?format=disqus").token(token)
-                .header("Content-Type", "application/xml").raw(export).send();
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        String location = started.header("Location");
-        await().atMost(Duration.ofSeconds(60)).until(() -> !http.call("GET", location).token(admin).send().json()
-                .get("state").asText().equals("running"));
-        return http.call("GET", location).token(admin).send().json();
+        return Imports.runToEnd(http, token, admin, "disqus", export);
     }
 
     private static String export() {

@@ -1,6 +1,7 @@
 package commonplace.command.importing.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import commonplace.command.support.Imports;
 import commonplace.command.support.Tokens;
 import commonplace.events.DiscussionEvent;
 import commonplace.events.TopicOpened;
@@ -29,11 +30,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The stored mapping file on a real PostgreSQL and Kafka, through the admin API: stored and given back byte for byte,
@@ -114,13 +113,7 @@ class ImportMappingTest {
     void anImportOfThatFormatGoesByTheStoredMapping() throws IOException {
         assertThat(put("disqus", "text/csv", NORWEGIAN.getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
 
-        Response started = http.call("POST", "/api/v1/admin/imports?format=disqus").token(admin)
-                .header("Content-Type", "application/xml").raw(fixture("disqus-export.xml")).send();
-        assertThat(started.status()).as(started.toString()).isEqualTo(202);
-        String location = started.header("Location");
-        await().atMost(Duration.ofSeconds(60)).until(() -> !http.get(location, admin).json().get("state").asText()
-                .equals("running"));
-        JsonNode report = http.get(location, admin).json();
+        JsonNode report = Imports.runToEnd(http, admin, admin, "disqus", fixture("disqus-export.xml"));
         assertThat(report.get("state").asText()).isEqualTo("completed");
         assertThat(report.at("/counts/topics").asInt()).isEqualTo(3);
 
