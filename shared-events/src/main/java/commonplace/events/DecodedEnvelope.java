@@ -3,6 +3,12 @@ package commonplace.events;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectReader;
+import commonplace.events.privacy.DataKeys;
+import commonplace.events.privacy.DecryptedEvent;
+import commonplace.events.privacy.EventContext;
+import commonplace.events.privacy.KeysUnavailableException;
+import commonplace.events.privacy.SealedPayload;
+import commonplace.events.privacy.WithheldReason;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -40,21 +46,27 @@ public record DecodedEnvelope(String eventId, String type, int schemaVersion, St
      * @throws UnreadableEventException when the bytes are not an envelope of a readable event
      */
     public static DecodedEnvelope fromJson(byte[] json) {
-        DecodedEnvelope read = inOnePass(json);
+        OpenedEnvelope read = inOnePass(json, null);
         if (read != null) {
-            return read;
+            return read.envelope();
         }
         EventEnvelope envelope = EventEnvelope.fromJson(json);
         return of(envelope, envelope.event());
     }
 
-    /** The envelope, or null when it is not of the usual kind (the caller then takes the two-step way). */
-    private static DecodedEnvelope inOnePass(byte[] json) {
+    /**
+     * The envelope, or null when it is not of the usual kind (the caller then takes the two-step way). With
+     * {@code keys}, the usual kind is a sealed payload ({@link SealedPayload}), opened with them; without, a plaintext
+     * one.
+     *
+     * @throws KeysUnavailableException when the key source cannot answer now
+     */
+    static OpenedEnvelope inOnePass(byte[] json, DataKeys keys) {
         try (JsonParser parser = EventJson.mapper().createParser(json)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return null;
             }
-            Fields fields = new Fields();
+            Fields fields = new Fields(keys);
             for (JsonToken token = parser.nextToken(); token == JsonToken.FIELD_NAME; token = parser.nextToken()) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
@@ -63,6 +75,8 @@ public record DecodedEnvelope(String eventId, String type, int schemaVersion, St
                 }
             }
             return fields.complete() ? fields.decoded() : null;
+        } catch (KeysUnavailableException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             // the two-step way reads it again and says what is wrong in its own words
             return null;
@@ -72,6 +86,7 @@ public record DecodedEnvelope(String eventId, String type, int schemaVersion, St
     /** The envelope's fields as they come; each at most once. */
     private static final class Fields {
 
+        private final DataKeys keys;
         private String eventId;
         private String type;
         private int schemaVersion;
@@ -80,7 +95,12 @@ public record DecodedEnvelope(String eventId, String type, int schemaVersion, St
         private Instant occurredAt;
         private String authorId;
         private DiscussionEvent event;
+        private SealedPayload sealed;
         private int seen;
+
+        Fields(DataKeys keys) {
+            this.keys = keys;
+        }
 
         /** Reads one field's value; false when the envelope is not of the usual kind. */
         boolean read(String name, JsonToken value, JsonParser parser) throws IOException {
@@ -137,6 +157,10 @@ public record DecodedEnvelope(String eventId, String type, int schemaVersion, St
                     || schemaVersion != EventTypes.byName(type).orElseThrow().schemaVersion()) {
                 return false;
             }
+            if (keys != null) {
+                sealed = SealedPayload.read(parser, type);
+                return sealed != null;
+            }
             event = reader.readValue(parser);
             return event != null;
         }
@@ -147,8 +171,20 @@ public record DecodedEnvelope(String eventId, String type, int schemaVersion, St
             return (seen | 64) == 255 && sequence >= 1;
         }
 
-        DecodedEnvelope decoded() {
-            return new DecodedEnvelope(eventId, type, schemaVersion, topicId, sequence, occurredAt, authorId, event);
+        OpenedEnvelope decoded() throws IOException {
+            Map<String, WithheldReason> withheld = Map.of();
+            if (sealed != null) {
+                DecryptedEvent opened = sealed.open(new EventContext(eventId, topicId, sequence, type),
+                        CURRENT_PAYLOADS.get(type), keys);
+                event = opened.event();
+                withheld = opened.withheld();
+            }
+            if (event == null) {
+                return null;
+            }
+            return new OpenedEnvelope(
+                    new DecodedEnvelope(eventId, type, schemaVersion, topicId, sequence, occurredAt, authorId, event),
+                    withheld);
         }
     }
 }

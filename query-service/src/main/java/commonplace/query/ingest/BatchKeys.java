@@ -7,7 +7,6 @@ import commonplace.query.privacy.QueryKeys;
 import commonplace.query.privacy.SealedEnvelopes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +18,8 @@ import java.util.Set;
  */
 final class BatchKeys {
 
-    private static final byte[] AUTHOR_ERASED = "\"AuthorErased\"".getBytes(StandardCharsets.US_ASCII);
-    private static final byte[] KEY_ID = "\"keyId\":\"".getBytes(StandardCharsets.US_ASCII);
+    private static final String AUTHOR_ERASED = "\"AuthorErased\"";
+    private static final String KEY_ID = "\"keyId\":\"";
 
     private BatchKeys() {
     }
@@ -35,11 +34,12 @@ final class BatchKeys {
             if (value == null) {
                 continue;
             }
-            if (SealedEnvelopes.indexOf(value, AUTHOR_ERASED, 0) >= 0) {
+            String text = SealedEnvelopes.asText(value);
+            if (text.contains(AUTHOR_ERASED)) {
                 forgetErased(keys, value);
             }
-            if (SealedEnvelopes.maySeal(value)) {
-                keyIdsIn(value, keyIds);
+            if (SealedEnvelopes.maySeal(text)) {
+                keyIdsIn(text, keyIds);
             }
         }
         keys.prefetch(keyIds);
@@ -57,15 +57,11 @@ final class BatchKeys {
     }
 
     /** Every well-formed key id the value names after {@code "keyId":"}; a reader asks for any it misses here. */
-    private static void keyIdsIn(byte[] value, Set<String> keyIds) {
-        for (int at = SealedEnvelopes.indexOf(value, KEY_ID, 0); at >= 0;
-             at = SealedEnvelopes.indexOf(value, KEY_ID, at + 1)) {
-            int start = at + KEY_ID.length;
-            int end = start;
-            while (end < value.length && end - start <= 64 && value[end] != '"') {
-                end++;
-            }
-            String keyId = new String(value, start, Math.min(end, value.length) - start, StandardCharsets.US_ASCII);
+    private static void keyIdsIn(String text, Set<String> keyIds) {
+        for (int at = text.indexOf(KEY_ID); at >= 0; at = text.indexOf(KEY_ID, at + 1)) {
+            int start = at + KEY_ID.length();
+            int end = text.indexOf('"', start);
+            String keyId = end < 0 || end - start > 64 ? null : text.substring(start, end);
             if (DataKey.isKeyId(keyId)) {
                 keyIds.add(keyId);
             }

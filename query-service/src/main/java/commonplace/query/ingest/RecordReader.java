@@ -10,10 +10,9 @@ import commonplace.events.Identifiers;
 import commonplace.events.LinkShared;
 import commonplace.events.ReplyPosted;
 import commonplace.events.TopicOpened;
-import commonplace.events.EventEnvelope;
+import commonplace.events.OpenedEnvelope;
 import commonplace.events.UnreadableEventException;
 import commonplace.events.privacy.DataKeys;
-import commonplace.events.privacy.DecryptedEvent;
 import commonplace.events.privacy.KeysUnavailableException;
 import commonplace.events.privacy.PersonalFields;
 import commonplace.events.privacy.WithheldReason;
@@ -67,11 +66,9 @@ final class RecordReader {
     }
 
     private static Reading readSealed(byte[] value, DataKeys keys) {
-        EventEnvelope envelope;
-        DecryptedEvent read;
+        OpenedEnvelope read;
         try {
-            envelope = EventEnvelope.fromJson(value);
-            read = envelope.read(keys);
+            read = OpenedEnvelope.fromJson(value, keys);
         } catch (KeysUnavailableException e) {
             throw e;
         } catch (UnreadableEventException e) {
@@ -79,7 +76,7 @@ final class RecordReader {
         } catch (RuntimeException e) {
             return Reading.unreadable("not a readable event: " + e.getClass().getSimpleName());
         }
-        return checked(DecodedEnvelope.of(envelope, read.event()), value, read.withheld());
+        return checked(read.envelope(), value, read.withheld());
     }
 
     private static Reading checked(DecodedEnvelope envelope, byte[] value, Map<String, WithheldReason> withheld) {

@@ -7,7 +7,10 @@ import commonplace.events.privacy.PersonalFields.PersonalField;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Brings a sealed payload into its decrypted form: each personal field back in place, or named in {@code withheld}
@@ -37,36 +40,61 @@ public final class PayloadDecryption {
         decrypted.remove(PayloadEncryption.ENCRYPTED);
         ObjectNode withheld = decrypted.get(PayloadEncryption.WITHHELD) instanceof ObjectNode existing
                 ? existing : decrypted.objectNode();
-        List<PersonalField> personal = PersonalFields.of(event.type());
         JsonNode fields = block.path(PayloadEncryption.FIELDS);
-        for (PersonalField field : personal) {
+        for (PersonalField field : PersonalFields.of(event.type())) {
             if (fields.has(field.name())) {
                 decrypted.remove(field.name());
             }
         }
-        Opener opener = opener(event, block, fields, payload.path("authorId").asText(null), keys);
+        OpenedFields opened = open(event, block, payload.path("authorId").asText(null), keys,
+                name -> decrypted.has(name) || withheld.has(name));
+        opened.plaintext().forEach(decrypted::put);
+        opened.withheld().forEach((name, reason) -> withheld.put(name, reason.wire()));
+        if (!withheld.isEmpty()) {
+            decrypted.set(PayloadEncryption.WITHHELD, withheld);
+        }
+        return decrypted;
+    }
+
+    /**
+     * What the sealed block of a payload of {@code event.type()} opens to: the plaintext of each personal field it
+     * seals that opens, and the reason for each that does not; a required personal field that is neither sealed nor
+     * {@code presentOtherwise} (in plaintext beside the block, or withheld already) is withheld as unreadable, since
+     * the block was forged or cut. Both maps are in the order of {@link PersonalFields#of}.
+     *
+     * @param authorId the payload's {@code authorId}: a block opens only under that author's key
+     * @throws KeysUnavailableException when the key source cannot answer now
+     */
+    public static OpenedFields open(EventContext event, JsonNode block, String authorId, DataKeys keys,
+                                    Predicate<String> presentOtherwise) {
+        List<PersonalField> personal = PersonalFields.of(event.type());
+        JsonNode fields = block.path(PayloadEncryption.FIELDS);
+        Opener opener = opener(event, block, fields, authorId, keys);
+        Map<String, String> plaintext = new LinkedHashMap<>();
+        Map<String, WithheldReason> withheld = new LinkedHashMap<>();
         for (PersonalField field : personal) {
             JsonNode sealed = fields.get(field.name());
             if (sealed == null) {
                 continue;
             }
-            String plaintext = opener.open(field, sealed);
-            if (plaintext != null) {
-                decrypted.put(field.name(), plaintext);
+            String opened = opener.open(field, sealed);
+            if (opened != null) {
+                plaintext.put(field.name(), opened);
             } else {
-                withheld.put(field.name(), opener.failure().wire());
+                withheld.put(field.name(), opener.failure());
             }
         }
         for (PersonalField field : personal) {
-            // a required field that is neither here nor sealed: the block was forged or cut
-            if (field.required() && !decrypted.has(field.name()) && !withheld.has(field.name())) {
-                withheld.put(field.name(), WithheldReason.UNREADABLE.wire());
+            if (field.required() && !plaintext.containsKey(field.name()) && !withheld.containsKey(field.name())
+                    && !presentOtherwise.test(field.name())) {
+                withheld.put(field.name(), WithheldReason.UNREADABLE);
             }
         }
-        if (!withheld.isEmpty()) {
-            decrypted.set(PayloadEncryption.WITHHELD, withheld);
-        }
-        return decrypted;
+        return new OpenedFields(plaintext, withheld);
+    }
+
+    /** A sealed block opened: each personal field's plaintext, or why it is withheld. */
+    public record OpenedFields(Map<String, String> plaintext, Map<String, WithheldReason> withheld) {
     }
 
     /** Decides once per payload whether its block can be opened at all, and with which key. */
