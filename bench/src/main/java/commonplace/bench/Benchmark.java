@@ -102,7 +102,7 @@ public final class Benchmark {
                 .addTree("PostgreSQL", () -> CpuMeter.postmasterPid(work.resolve("data/postgres")))
                 .addProcess("Kafka broker", kafka::pid)
                 .addProcess("harness (load generator, lag sampler)", () -> ProcessHandle.current().pid());
-        if (settings.includes("write")) {
+        if (settings.includes("write") || settings.includes("closed")) {
             StatementStats statements = new StatementStats(postgres.jdbcUrl("commonplace"), PostgresServer.USER);
             new WriteScenarios(settings, api, report, postgres, cpu, statements, new WriteScenarios.Profiled(
                     services.get(0).pid(), services.get(1).pid(), work.resolve("profiles"))).run();

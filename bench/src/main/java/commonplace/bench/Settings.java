@@ -42,7 +42,10 @@ record Settings(int runs, int clients, int openClients, double rate, double over
                 integer(env, "BENCH_IMPORT_COMMENTS", quick ? 20_000 : 100_000));
     }
 
-    /** Whether a scenario group ({@code write}, {@code read}, {@code widget}, {@code replay}, {@code import}) is part of this run. */
+    /**
+     * Whether a scenario group ({@code write}, {@code read}, {@code widget}, {@code replay}, {@code import}, or
+     * {@code closed}: of the writes only the closed loop against raw PostgreSQL) is part of this run.
+     */
     boolean includes(String scenario) {
         return scenarios.contains(scenario);
     }
