@@ -14,6 +14,7 @@ import org.axonframework.messaging.DefaultInterceptorChain;
 import org.axonframework.messaging.MessageHandler;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -39,6 +40,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *     <li>When the group's commit fails (a sequence taken by another instance, the database away), every command of it
  *     is handled again on its own, as without grouping, and answered from that.</li>
  *     <li>A worker with one command waiting handles it as Axon's simple bus would: an idle service waits for nothing.</li>
+ *     <li>A command sent inside a unit of work (an import's chunk) is handled on the sender's thread, nested in that
+ *     unit of work with a savepoint of its own, as Axon's simple bus nests it: its events are appended and committed
+ *     with the sender's, and its topic stays locked until then. Handing it to a worker would commit it apart from the
+ *     sender's transaction, and deadlock when the sender is that worker.</li>
  * </ul>
  */
 final class GroupCommitCommandBus extends SimpleCommandBus {
@@ -92,11 +97,20 @@ final class GroupCommitCommandBus extends SimpleCommandBus {
         return queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
-    /** Instead of handling on the caller's thread: queues for the topic's worker, which answers the callback. */
+    /**
+     * Instead of handling on the caller's thread: queues for the topic's worker, which answers the callback; inside a
+     * unit of work, handles it there, nested.
+     */
     @Override
     @SuppressWarnings("unchecked")
     protected <C, R> void handle(CommandMessage<C> command, MessageHandler<? super CommandMessage<?>> handler,
                                  CommandCallback<? super C, ? super R> callback) {
+        if (CurrentUnitOfWork.isStarted()) {
+            Pending pending = new Pending((CommandMessage<Object>) command, handler,
+                    (CommandCallback<Object, Object>) callback);
+            pending.callback().onResult(pending.command(), nested(pending));
+            return;
+        }
         Object payload = command.getPayload();
         String key = payload instanceof TopicCommand topicCommand ? topicCommand.topicId() : command.getCommandName();
         BlockingQueue<Pending> queue = queues.get(Math.floorMod(key.hashCode(), queues.size()));

@@ -7,7 +7,9 @@ import commonplace.events.privacy.DataKeys;
 import commonplace.events.privacy.KeyLookup;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The data keys the command service itself uses, unwrapped once per author and cache lifetime rather than per event:
@@ -31,6 +33,11 @@ public final class CachedDataKeys implements DataKeys {
     /** The key to seal what {@code authorId} writes now: made on their first write. */
     public DataKey keyInUse(String authorId) {
         return inUseByAuthor.get(authorId, store::keyInUse);
+    }
+
+    /** As {@link #keyInUse} for many authors at once: those not cached are found or made together. */
+    public Map<String, DataKey> keysInUse(Collection<String> authorIds) {
+        return inUseByAuthor.getAll(authorIds, missing -> store.keysInUse(List.copyOf(missing)));
     }
 
     @Override

@@ -3,11 +3,18 @@ package commonplace.command.groupcommit;
 import commonplace.testing.http.Http;
 import commonplace.testing.http.Http.Response;
 import commonplace.command.support.Tokens;
+import commonplace.command.identity.Author;
+import commonplace.command.topic.model.Commands.OpenTopic;
 import commonplace.command.topic.model.Commands.PostComment;
 import commonplace.testing.IsolatedInfrastructure;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -77,6 +84,10 @@ class GroupCommitTest {
     JdbcTemplate jdbc;
     @Autowired
     CommandBus commandBus;
+    @Autowired
+    CommandGateway commandGateway;
+    @Autowired
+    TransactionManager transactions;
 
     private Http http;
     private final String ada = Tokens.author("ada", "Ada Lovelace");
@@ -128,6 +139,36 @@ class GroupCommitTest {
         Response again = keyedDuplicate();
         assertThat(again.status()).as("the refused command's key was not left claimed: " + again).isEqualTo(409);
         assertThat(again.body()).contains("urn:commonplace:problem:duplicate-post");
+    }
+
+    /**
+     * An import sends its commands inside a unit of work of its own (one per chunk): they are decided on its thread and
+     * committed, or rolled back, in its transaction together with what it wrote beside them, never by a worker apart.
+     */
+    @Test
+    void commands_sent_inside_a_unit_of_work_commit_and_roll_back_with_it() {
+        Author ada = new Author("ada", "Ada Lovelace", false);
+        UnitOfWork<?> rolledBack = DefaultUnitOfWork.startAndGet(new GenericMessage<>("rolled back"));
+        rolledBack.attachTransaction(transactions);
+        commandGateway.sendAndWait(new OpenTopic("nested-rolled-back", "Rullet tilbake", null, null, ada));
+        jdbc.update("insert into comment_directory (comment_id, topic_id) values ('c_beside', 'nested-rolled-back')");
+        rolledBack.rollback();
+        assertThat(jdbc.queryForObject("select count(*) from domainevententry"
+                + " where aggregateidentifier = 'nested-rolled-back'", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from comment_directory where comment_id = 'c_beside'",
+                Integer.class)).isZero();
+
+        UnitOfWork<?> committed = DefaultUnitOfWork.startAndGet(new GenericMessage<>("committed"));
+        committed.attachTransaction(transactions);
+        commandGateway.sendAndWait(new OpenTopic("nested-committed", "Lagret", null, null, ada));
+        commandGateway.sendAndWait(new PostComment("nested-committed", "c_nested", "Med i samme transaksjon", null,
+                ada));
+        jdbc.update("insert into comment_directory (comment_id, topic_id) values ('c_beside', 'nested-committed')");
+        committed.commit();
+        List<String> transactionIds = jdbc.queryForList("select xmin::text from domainevententry"
+                + " where aggregateidentifier = 'nested-committed' union select xmin::text from comment_directory"
+                + " where comment_id = 'c_beside'", String.class);
+        assertThat(transactionIds).as("both commands' events and the row beside them, in one transaction").hasSize(1);
     }
 
     private Response keyedDuplicate() {

@@ -1,38 +1,50 @@
 package commonplace.command.importing.run;
 
 import org.axonframework.common.caching.Cache;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.messaging.GenericMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 import java.util.HashSet;
 import java.util.Set;
 
 /**
- * One database transaction around many import commands and their bookkeeping, committed every {@code chunk} comments:
- * the commands' units of work join it (so do the event store's append and the comment directory), so an import pays
- * one commit, and one WAL flush, per chunk rather than several per topic. When it rolls back, the topics it touched are
- * dropped from the aggregate cache, which already holds what their commands applied.
+ * One unit of work and database transaction around many import commands and their bookkeeping, committed every
+ * {@code chunk} comments. The commands sent meanwhile are handled on this thread, nested in it (the command bus does
+ * so for any command sent inside a unit of work), so an import pays one commit, one WAL flush and one append of events
+ * per chunk, and the comment directory and import bookkeeping commit or roll back with the events they describe. The
+ * chunk's topics stay locked until its commit: a live command on one of them waits for that, never sees what the chunk
+ * has not committed. When it rolls back, the topics it touched are dropped from the aggregate cache, which already
+ * holds what their commands applied.
  */
 final class ChunkedTransaction {
 
-    private final PlatformTransactionManager transactions;
+    private final TransactionManager transactions;
     private final Cache topicCache;
     private final int chunk;
     private final Set<String> touched = new HashSet<>();
-    private TransactionStatus current;
+    private UnitOfWork<Message<?>> current;
     private int pending;
 
-    ChunkedTransaction(PlatformTransactionManager transactions, Cache topicCache, int chunk) {
+    ChunkedTransaction(TransactionManager transactions, Cache topicCache, int chunk) {
         this.transactions = transactions;
         this.topicCache = topicCache;
         this.chunk = chunk;
     }
 
-    /** Starts a transaction if none is open. */
+    /** Starts a unit of work and its transaction if none is open. */
     void open() {
         if (current == null) {
-            current = transactions.getTransaction(new DefaultTransactionDefinition());
+            UnitOfWork<Message<?>> started = DefaultUnitOfWork.startAndGet(new GenericMessage<>("import chunk"));
+            try {
+                started.attachTransaction(transactions);
+            } catch (RuntimeException e) {
+                started.rollback(e);
+                throw e;
+            }
+            current = started;
         }
     }
 
@@ -47,11 +59,14 @@ final class ChunkedTransaction {
 
     void commit() {
         if (current != null) {
-            TransactionStatus committing = current;
+            UnitOfWork<Message<?>> committing = current;
             current = null;
             try {
-                transactions.commit(committing);
+                committing.commit();
             } catch (RuntimeException e) {
+                if (committing.isActive()) {
+                    committing.rollback(e);
+                }
                 forgetTouched();
                 throw e;
             }
@@ -62,10 +77,12 @@ final class ChunkedTransaction {
 
     void rollback() {
         if (current != null) {
-            TransactionStatus rollingBack = current;
+            UnitOfWork<Message<?>> rollingBack = current;
             current = null;
             try {
-                transactions.rollback(rollingBack);
+                if (rollingBack.isActive()) {
+                    rollingBack.rollback();
+                }
             } finally {
                 forgetTouched();
             }

@@ -2,6 +2,7 @@ package commonplace.command.importing.run;
 
 import commonplace.command.directory.CommentDirectory;
 import commonplace.command.identity.Author;
+import commonplace.command.privacy.CachedDataKeys;
 import commonplace.command.importing.SourceFormat;
 import commonplace.command.importing.mapping.ImportedIds;
 import commonplace.command.importing.run.ImportRuns.RunInfo;
@@ -14,22 +15,25 @@ import commonplace.command.topic.model.Results.ImportOutcome;
 import commonplace.command.topic.model.Results.ImportResult;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.caching.Cache;
+import org.axonframework.common.transaction.TransactionManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Records a staged import, topic by topic, through the Topic aggregate ({@link ImportComments}, many comments per
@@ -48,14 +52,15 @@ class ImportRecorder {
     private final ImportRuns runs;
     private final ImportedItems items;
     private final CommentDirectory directory;
+    private final CachedDataKeys dataKeys;
     private final TransactionTemplate transaction;
-    private final PlatformTransactionManager transactions;
+    private final TransactionManager transactions;
     private final Cache topicCache;
     private final int batchSize;
     private final int chunkSize;
 
     ImportRecorder(JdbcTemplate jdbc, CommandGateway gateway, ImportRuns runs, ImportedItems items,
-                   CommentDirectory directory, TransactionTemplate transaction, PlatformTransactionManager transactions,
+                   CommentDirectory directory, CachedDataKeys dataKeys, TransactionTemplate transaction, TransactionManager transactions,
                    @Qualifier("topicCache") Cache topicCache,
                    @Value("${commonplace.import.batch-size}") int batchSize,
                    @Value("${commonplace.import.chunk-size}") int chunkSize) {
@@ -64,6 +69,7 @@ class ImportRecorder {
         this.runs = runs;
         this.items = items;
         this.directory = directory;
+        this.dataKeys = dataKeys;
         this.transaction = transaction;
         this.transactions = transactions;
         this.topicCache = topicCache;
@@ -76,10 +82,12 @@ class ImportRecorder {
         RunInfo run = runs.info(importId);
         ChunkedTransaction chunk = new ChunkedTransaction(transactions, topicCache, chunkSize);
         try {
-            reportCommentsWithoutTopic(run);
-            for (StagedTopic topic : stagedTopics(importId)) {
+            List<StagedTopic> topics = stagedTopics(importId);
+            reportCommentsWithoutTopic(run, topics);
+            boolean seenBefore = items.anyRecorded(source(run));
+            for (StagedTopic topic : topics) {
                 chunk.open();
-                record(run, topic, chunk);
+                record(run, topic, chunk, seenBefore);
             }
             chunk.commit();
             transaction.executeWithoutResult(status -> {
@@ -111,26 +119,44 @@ class ImportRecorder {
                         instant(rs.getTimestamp(5)), rs.getBoolean(6), rs.getString(7)), importId);
     }
 
-    /** Comments naming a page the export does not list: reported, never guessed onto another page. */
-    private void reportCommentsWithoutTopic(RunInfo run) {
-        List<String> orphans = jdbc.queryForList("select source_id from import_staged_comment c where import_id = ?"
-                + " and action <> 'skip' and not exists (select 1 from import_staged_topic t where t.import_id ="
-                + " c.import_id and t.topic_source_id = c.topic_source_id) order by source_id", String.class,
-                run.importId());
-        if (orphans.isEmpty()) {
+    /**
+     * Comments naming a page the export does not list: reported, never guessed onto another page. Found by comparing
+     * the pages the comments name with the staged pages in memory (a thousand ids or so), not by an anti-join: the
+     * staging tables were just filled, so PostgreSQL has no statistics for them yet and chose a nested loop over every
+     * staged comment and page (seconds per 100,000 comments, ahead of everything else).
+     */
+    private void reportCommentsWithoutTopic(RunInfo run, List<StagedTopic> topics) {
+        Set<String> staged = new HashSet<>();
+        topics.forEach(topic -> staged.add(topic.sourceId()));
+        String[] missing = jdbc.queryForList("select distinct topic_source_id from import_staged_comment"
+                        + " where import_id = ?", String.class, run.importId()).stream()
+                .filter(topicSourceId -> !staged.contains(topicSourceId)).toArray(String[]::new);
+        if (missing.length == 0) {
             return;
         }
+        List<String> orphans = jdbc.query(connection -> {
+            var statement = connection.prepareStatement("select source_id from import_staged_comment"
+                    + " where import_id = ? and action <> 'skip' and topic_source_id = any(?) order by source_id");
+            statement.setString(1, run.importId());
+            statement.setArray(2, connection.createArrayOf("text", missing));
+            return statement;
+        }, (rs, n) -> rs.getString(1));
         transaction.executeWithoutResult(status -> {
             runs.addLines(run.importId(), orphans.stream().map(sourceId -> ReportLine.skipped("comment", sourceId,
                     "names a page (thread) the export does not have")).toList());
             runs.addCounts(run.importId(), new ImportCounts(0, 0, 0, 0, orphans.size(), 0, 0));
-            jdbc.update("delete from import_staged_comment c where import_id = ? and not exists (select 1 from"
-                    + " import_staged_topic t where t.import_id = c.import_id and t.topic_source_id ="
-                    + " c.topic_source_id)", run.importId());
+            jdbc.update(connection -> {
+                var statement = connection.prepareStatement("delete from import_staged_comment"
+                        + " where import_id = ? and topic_source_id = any(?)");
+                statement.setString(1, run.importId());
+                statement.setArray(2, connection.createArrayOf("text", missing));
+                return statement;
+            });
         });
     }
 
-    private void record(RunInfo run, StagedTopic topic, ChunkedTransaction chunk) {
+    /** {@code seenBefore}: whether anything of the source was recorded before; if not, nothing is looked up. */
+    private void record(RunInfo run, StagedTopic topic, ChunkedTransaction chunk, boolean seenBefore) {
         if (topic.skipped() != null) {
             skipWholeTopic(run, topic);
             chunk.recorded(topic.topicId(), 1);
@@ -143,7 +169,7 @@ class ImportRecorder {
                         instant(rs.getTimestamp(5))), run.importId(), topic.sourceId());
         SourceFormat format = SourceFormat.byKey(run.format()).orElseThrow();
         List<Entry> ordered = TopicPlan.order(staged, parent -> ImportedIds.commentId(format, run.site(), parent));
-        boolean topicKnown = items.topicRecorded(source, topic.sourceId());
+        boolean topicKnown = seenBefore && items.topicRecorded(source, topic.sourceId());
         Instant topicTime = topic.sourceTime() != null ? topic.sourceTime()
                 : ordered.stream().map(entry -> entry.comment().sourceTime()).filter(Objects::nonNull)
                 .findFirst().orElse(run.createdAt());
@@ -155,7 +181,7 @@ class ImportRecorder {
             chunk.open();
             List<Entry> part = ordered.subList(from, Math.min(from + batchSize, ordered.size()));
             boolean last = from + batchSize >= ordered.size();
-            recordPart(run, topic, importedTopic, importer, part, last && topic.closed(), mustOpen);
+            recordPart(run, topic, importedTopic, importer, part, last && topic.closed(), mustOpen, seenBefore);
             mustOpen = false;
             if (last) {
                 items.recordTopic(source, topic.sourceId(), topic.topicId(), run.importId());
@@ -171,10 +197,10 @@ class ImportRecorder {
 
     /** One command's worth of a topic's comments, and its bookkeeping, in the chunk's transaction. */
     private void recordPart(RunInfo run, StagedTopic topic, ImportedTopic importedTopic, Author importer,
-                            List<Entry> part, boolean lockAfter, boolean mustOpen) {
+                            List<Entry> part, boolean lockAfter, boolean mustOpen, boolean seenBefore) {
         String source = source(run);
-        Map<String, StagedText> texts = texts(run.importId(), part);
-        Map<String, ImportedItems.Known> known = items.comments(source,
+        Map<String, StagedText> texts = texts(run.importId(), topic.sourceId(), part);
+        Map<String, ImportedItems.Known> known = !seenBefore ? Map.of() : items.comments(source,
                 part.stream().map(entry -> entry.comment().sourceId()).toList());
         List<ImportedComment> toSend = new ArrayList<>(part.size());
         Map<String, Entry> entryByCommentId = new HashMap<>();
@@ -198,6 +224,8 @@ class ImportRecorder {
             runs.addCounts(run.importId(), unchanged);
             return;
         }
+        // the part's new authors get their data keys together here, not one transaction each as the topic meets them
+        dataKeys.keysInUse(toSend.stream().map(ImportedComment::authorId).collect(Collectors.toSet()));
         ImportResult result = gateway.sendAndWait(new ImportComments(topic.topicId(), importedTopic, toSend,
                 lockAfter, run.createdAt(), importer));
         Outcomes outcomes = Outcomes.of(result, entryByCommentId, toSend);
@@ -231,7 +259,11 @@ class ImportRecorder {
     private record StagedText(String authorId, String authorName, String body) {
     }
 
-    private Map<String, StagedText> texts(String importId, List<Entry> part) {
+    /**
+     * The part's texts, looked up within its topic: by the source ids alone PostgreSQL, without statistics for the
+     * freshly staged rows, came to scan the whole import's staging for each part (tens of milliseconds each).
+     */
+    private Map<String, StagedText> texts(String importId, String topicSourceId, List<Entry> part) {
         Map<String, StagedText> texts = new HashMap<>();
         if (part.isEmpty()) {
             return texts;
@@ -239,9 +271,10 @@ class ImportRecorder {
         String[] sourceIds = part.stream().map(entry -> entry.comment().sourceId()).toArray(String[]::new);
         jdbc.query(connection -> {
             var statement = connection.prepareStatement("select source_id, author_id, author_name, body"
-                    + " from import_staged_comment where import_id = ? and source_id = any(?)");
+                    + " from import_staged_comment where import_id = ? and topic_source_id = ? and source_id = any(?)");
             statement.setString(1, importId);
-            statement.setArray(2, connection.createArrayOf("text", sourceIds));
+            statement.setString(2, topicSourceId);
+            statement.setArray(3, connection.createArrayOf("text", sourceIds));
             return statement;
         }, rs -> {
             texts.put(rs.getString(1), new StagedText(rs.getString(2), rs.getString(3), rs.getString(4)));

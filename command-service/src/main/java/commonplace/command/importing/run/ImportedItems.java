@@ -55,6 +55,16 @@ class ImportedItems {
         return known.bodyHash().equals(digest(body)) && (known.retracted() || !deleted);
     }
 
+    /**
+     * Whether any item of {@code source} was recorded: when none was (a site's first import), the recorder asks
+     * nothing more of this table. That also spares the lookups PostgreSQL plans while the table has no statistics
+     * yet, as a scan of every row recorded so far (tens of milliseconds each, a thousand times per 100,000 comments).
+     */
+    boolean anyRecorded(String source) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from imported_item where source = ?)",
+                Boolean.class, source));
+    }
+
     boolean topicRecorded(String source, String sourceId) {
         return !jdbc.queryForList("select 1 from imported_item where source = ? and kind = 'topic' and source_id = ?",
                 Integer.class, source, sourceId).isEmpty();

@@ -270,12 +270,35 @@ class ImportEndToEndTest {
     }
 
     @Test
+    @Order(5)
+    void aCommentNamingAPageTheExportDoesNotHaveIsReportedAndLeavesNothingStaged() {
+        String post = "<post dsq:id=\"%s\"><message><![CDATA[<p>%s</p>]]></message><createdAt>2019-03-01T19:02:03Z"
+                + "</createdAt><isDeleted>false</isDeleted><isSpam>%s</isSpam><author><name>Kari</name>"
+                + "<isAnonymous>false</isAnonymous><username>kari</username></author><thread dsq:id=\"%s\"/></post>";
+        String export = "<?xml version=\"1.0\"?><disqus xmlns=\"http://disqus.com\""
+                + " xmlns:dsq=\"http://disqus.com/disqus-internals\"><thread dsq:id=\"t9\"><id>kjent-side</id>"
+                + "<link>https://kjent.example.no/</link><title>Kjent side</title></thread>"
+                + post.formatted("k1", "Her hører jeg til", "false", "t9")
+                + post.formatted("k2", "Ingen side å stå på", "false", "t-ukjent")
+                + post.formatted("k3", "Søppel uten side", "true", "t-ukjent")
+                + "</disqus>";
+
+        JsonNode report = importAndWait("disqus", export);
+
+        assertThat(report.get("counts").get("comments").asInt()).isEqualTo(1);
+        assertThat(lines(report)).contains("comment k2 skipped: names a page (thread) the export does not have")
+                .noneMatch(line -> line.startsWith("comment k3 skipped: names a page"));
+        assertThat(events("kjent-side")).hasSize(2);
+        assertThat(jdbc.queryForObject("select count(*) from import_staged_comment", Long.class)).isZero();
+    }
+
+    @Test
     @Order(6)
     void nothingOfWhatPeopleWroteStaysInStagingAfterAnImport() {
         assertThat(jdbc.queryForObject("select count(*) from import_staged_comment", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from import_staged_topic", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from imported_item where kind = 'comment'", Long.class))
-                .isEqualTo(14 + 698);
+                .isEqualTo(14 + 698 + 1);
     }
 
     private JsonNode importAndWait(String format, String export) {
