@@ -332,8 +332,9 @@ class WritePathTest {
             ids.add(created(http.post(topics(topic) + "/comments", i % 2 == 0 ? ada : bo,
                     Map.of("body", "Kommentar nummer " + i))));
         }
-        assertThat(jdbc.queryForObject("select count(*) from snapshotevententry where aggregateidentifier = ?",
-                Integer.class, topic)).isEqualTo(1);
+        // the snapshotter runs on its own thread after the triggering commit
+        await("the topic's snapshot").atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from snapshotevententry where aggregateidentifier = ?", Integer.class, topic) == 1);
 
         topicCache.removeAll();
         DomainEventMessage<?> first = eventStore.readEvents(topic).next();
