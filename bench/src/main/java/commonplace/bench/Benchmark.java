@@ -114,7 +114,8 @@ public final class Benchmark {
             new WidgetRenderScenario(settings, api, report).run();
         }
         if (settings.includes("import")) {
-            new ImportScenario(settings, api, report, postgres, work, cpu).run();
+            new ImportScenario(settings, api, report, postgres, work, cpu,
+                    new StatementStats(postgres.jdbcUrl("commonplace"), PostgresServer.USER)).run();
         }
         if (settings.includes("replay")) {
             new ReplayScenario(settings, report, environment, kafka.bootstrapServers(), postgres, work).run();

@@ -41,15 +41,18 @@ final class ImportScenario {
     private final PostgresServer postgres;
     private final Path work;
     private final CpuMeter cpu;
+    private final StatementStats statements;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    ImportScenario(Settings settings, Api api, Report report, PostgresServer postgres, Path work, CpuMeter cpu) {
+    ImportScenario(Settings settings, Api api, Report report, PostgresServer postgres, Path work, CpuMeter cpu,
+                   StatementStats statements) {
         this.settings = settings;
         this.api = api;
         this.report = report;
         this.postgres = postgres;
         this.work = work;
         this.cpu = cpu;
+        this.statements = statements;
     }
 
     void run() throws Exception {
@@ -58,46 +61,67 @@ final class ImportScenario {
         Figures caughtUp = new Figures("s");
         Figures staging = new Figures("s");
         String admin = api.token("bench-admin", "Bench Admin", "admin");
-        for (int run = 0; run < settings.runs(); run++) {
-            // each run a site of its own, so that every run records everything anew
-            Path export = work.resolve("import-" + run + ".xml");
-            write(export, comments, run);
-            long started = System.nanoTime();
-            HttpRequest post = HttpRequest.newBuilder(URI.create(api.commandUrl + "/admin/imports?format=disqus&site=run"
-                            + run)).timeout(Duration.ofMinutes(30)).header("Content-Type", "application/xml")
-                    .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.ofFile(export)).build();
-            HttpResponse<String> accepted = http.send(post, HttpResponse.BodyHandlers.ofString());
-            if (accepted.statusCode() != 202) {
-                throw new IllegalStateException("import answered " + accepted.statusCode() + ": " + accepted.body());
-            }
-            long staged = System.nanoTime();
-            Map<String, Double> cpuBefore = cpu.seconds();
-            String location = accepted.headers().firstValue("Location").orElseThrow();
-            JsonNode result = awaitCompleted(location, admin);
-            long completed = System.nanoTime();
-            JsonNode counts = result.get("counts");
-            int recorded = counts.get("comments").asInt() + counts.get("replies").asInt()
-                    + counts.get("retracted").asInt();
-            recordCpu(cpuBefore, (completed - staged) / 1e9, recorded);
+        if (settings.importWarmUpComments() > 0) {
+            // the first import in fresh services runs mostly in the interpreter and the JIT compilers
+            Imported warmUp = importOnce("warmup", settings.importWarmUpComments(), admin);
             awaitProjected();
-            long projected = System.nanoTime();
-            staging.add((staged - started) / 1e9);
-            rate.add(recorded / ((completed - staged) / 1e9));
-            caughtUp.add((projected - completed) / 1e9);
-            Benchmark.say("import of %,d comments: upload and staging %.1f s, %,.0f comments/s recorded, read models"
-                            + " caught up %.1f s after", recorded, (staged - started) / 1e9,
-                    recorded / ((completed - staged) / 1e9), (projected - completed) / 1e9);
-            Files.deleteIfExists(export);
+            Benchmark.say("warm-up import of %,d comments: %,.0f comments/s (not measured)", warmUp.recorded(),
+                    warmUp.recorded() / warmUp.recordingSeconds());
         }
-        report.importFigures(comments, staging, rate, caughtUp);
+        for (int run = 0; run < settings.runs(); run++) {
+            boolean last = run == settings.runs() - 1;
+            if (last) {
+                statements.reset();
+            }
+            Imported imported = importOnce("run" + run, comments, admin);
+            recordCpu(imported.cpuUsed(), imported.recordingSeconds(), imported.recorded());
+            long completed = System.nanoTime();
+            awaitProjected();
+            double projectedAfter = (System.nanoTime() - completed) / 1e9;
+            if (last) {
+                report.importStatements(statements.read(12), imported.recorded());
+            }
+            staging.add(imported.stagingSeconds());
+            rate.add(imported.recorded() / imported.recordingSeconds());
+            caughtUp.add(projectedAfter);
+            Benchmark.say("import of %,d comments: upload and staging %.1f s, %,.0f comments/s recorded, read models"
+                            + " caught up %.1f s after", imported.recorded(), imported.stagingSeconds(),
+                    imported.recorded() / imported.recordingSeconds(), projectedAfter);
+        }
+        report.importFigures(comments, settings.importWarmUpComments(), staging, rate, caughtUp);
+    }
+
+    /** One import, of a site and pages of its own. */
+    private record Imported(int recorded, double stagingSeconds, double recordingSeconds, Map<String, Double> cpuUsed) {
+    }
+
+    private Imported importOnce(String site, int comments, String admin) throws Exception {
+        Path export = work.resolve("import-" + site + ".xml");
+        write(export, comments, site.hashCode(), site);
+        long started = System.nanoTime();
+        HttpRequest post = HttpRequest.newBuilder(URI.create(api.commandUrl + "/admin/imports?format=disqus&site="
+                        + site)).timeout(Duration.ofMinutes(30)).header("Content-Type", "application/xml")
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.ofFile(export)).build();
+        HttpResponse<String> accepted = http.send(post, HttpResponse.BodyHandlers.ofString());
+        if (accepted.statusCode() != 202) {
+            throw new IllegalStateException("import answered " + accepted.statusCode() + ": " + accepted.body());
+        }
+        long staged = System.nanoTime();
+        Map<String, Double> cpuBefore = cpu.seconds();
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        JsonNode counts = awaitCompleted(location, admin).get("counts");
+        long completed = System.nanoTime();
+        Map<String, Double> cpuUsed = CpuMeter.difference(cpuBefore, cpu.seconds());
+        Files.deleteIfExists(export);
+        int recorded = counts.get("comments").asInt() + counts.get("replies").asInt() + counts.get("retracted").asInt();
+        return new Imported(recorded, (staged - started) / 1e9, (completed - staged) / 1e9, cpuUsed);
     }
 
     /**
      * The CPU time every part used per comment while the import recorded (the query service projecting alongside):
      * on a machine shared with other work, what the parts cost says more than how fast they went.
      */
-    private void recordCpu(Map<String, Double> before, double wallSeconds, int comments) {
-        Map<String, Double> used = CpuMeter.difference(before, cpu.seconds());
+    private void recordCpu(Map<String, Double> used, double wallSeconds, int comments) {
         double total = used.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Double> perComment = new LinkedHashMap<>();
         used.forEach((part, seconds) -> perComment.put(part, 1000 * seconds / Math.max(1, comments)));
@@ -150,8 +174,11 @@ final class ImportScenario {
         }
     }
 
-    /** A Disqus export: threads first, then their posts, each thread's posts nested up to five deep. */
-    static void write(Path file, int comments, long seed) throws IOException {
+    /**
+     * A Disqus export: threads first, then their posts, each thread's posts nested up to five deep; its pages are
+     * named after the site, so that every import fills topics of its own.
+     */
+    static void write(Path file, int comments, long seed, String site) throws IOException {
         Random random = new Random(seed);
         int threads = Math.max(1, comments / PER_THREAD);
         Instant start = Instant.parse("2015-01-01T00:00:00Z");
@@ -159,8 +186,8 @@ final class ImportScenario {
             out.write("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<disqus xmlns=\"http://disqus.com\""
                     + " xmlns:dsq=\"http://disqus.com/disqus-internals\">\n");
             for (int t = 0; t < threads; t++) {
-                out.write("<thread dsq:id=\"t" + t + "\"><id>episode-" + t + "</id><forum>bench</forum>"
-                        + "<link>https://bench.example.no/episoder/" + t + "/</link><title>Episode " + t
+                out.write("<thread dsq:id=\"t" + t + "\"><id>" + site + "-episode-" + t + "</id><forum>bench</forum>"
+                        + "<link>https://bench.example.no/" + site + "/episoder/" + t + "/</link><title>Episode " + t
                         + ": Blåbær &amp; breer</title><createdAt>" + start.plusSeconds(t * 3600L)
                         + "</createdAt><isClosed>false</isClosed><isDeleted>false</isDeleted></thread>\n");
             }

@@ -143,6 +143,12 @@ final class Report {
         this.statementCommands = commands;
     }
 
+    /** PostgreSQL's statement statistics of the last measured import, of {@code comments} comments. */
+    void importStatements(StatementStats.Summary statements, long comments) {
+        this.importStatements = statements;
+        this.importStatementComments = comments;
+    }
+
     void profile(String part, Profiles.Summary summary) {
         profiles.put(part, summary);
     }
@@ -189,14 +195,18 @@ final class Report {
     }
 
     /** The import of a generated Disqus export of {@code comments} comments. */
-    void importFigures(int comments, Figures staging, Figures rate, Figures caughtUp) {
+    void importFigures(int comments, int warmUpComments, Figures staging, Figures rate, Figures caughtUp) {
         this.importComments = comments;
+        this.importWarmUpComments = warmUpComments;
         this.importStaging = staging;
         this.importRate = rate;
         this.importCaughtUp = caughtUp;
     }
 
     private int importComments;
+    private int importWarmUpComments;
+    private StatementStats.Summary importStatements;
+    private long importStatementComments;
     private Figures importStaging;
     private Figures importRate;
     private Figures importCaughtUp;
@@ -278,7 +288,8 @@ final class Report {
             });
             md.append('\n');
         }
-        statementsSection(md);
+        statementsSection(md, "PostgreSQL statements over an extra closed-loop run after the measured ones", "command",
+                statements, statementCommands);
         profileSection(md);
 
         md.append("## 3. Projection lag while the write load runs (201 to visible in the query service)\n");
@@ -331,11 +342,15 @@ final class Report {
 
         if (importRate != null) {
             md.append(String.format(Locale.ROOT, "## 5c. Import of a Disqus export of %,d comments%n", importComments));
+            md.append(String.format(Locale.ROOT, "Each run a site and pages of its own, after an unmeasured import of "
+                    + "%,d comments in the same services (as the write runs warm up).%n%n", importWarmUpComments));
             md.append("- upload, reading and staging (until the 202): ").append(importStaging.describe()).append('\n');
             md.append("- recorded into the event store (202 to completed): ").append(importRate.describe()).append('\n');
             md.append("- read models caught up after the import completed: ").append(importCaughtUp.describe())
                     .append('\n');
             md.append("\nTargets: >= 5,000 comments/s into the event store; read models caught up within 30 s.\n\n");
+            statementsSection(md, "PostgreSQL statements over the last import, recording and projecting", "comment",
+                    importStatements, importStatementComments);
         }
 
         md.append("## 6. Start-up\n");
@@ -423,23 +438,24 @@ final class Report {
         md.append("| ").append(target).append(" | ").append(measured).append(" | ").append(verdict).append(" |\n");
     }
 
-    private void statementsSection(StringBuilder md) {
+    private static void statementsSection(StringBuilder md, String title, String unit, StatementStats.Summary statements,
+                                          long units) {
         if (statements == null || statements.top().isEmpty()) {
             return;
         }
-        md.append("### PostgreSQL statements over an extra closed-loop run after the measured ones (`pg_stat_statements`)\n");
-        md.append(String.format(Locale.ROOT, "%,d commands; statement execution %.0f ms in all (%.3f ms per command, "
-                        + "%.1f statements per command). The biggest:%n%n", statementCommands, statements.totalMillis(),
-                statements.totalMillis() / Math.max(1, statementCommands),
-                (double) statements.totalCalls() / Math.max(1, statementCommands)));
-        md.append("| statement | calls per command | mean | share of statement time |\n|---|---|---|---|\n");
+        md.append("### ").append(title).append(" (`pg_stat_statements`)\n");
+        md.append(String.format(Locale.ROOT, "%,d %ss; statement execution %.0f ms in all (%.3f ms per %s, "
+                        + "%.1f statements per %s). The biggest:%n%n", units, unit, statements.totalMillis(),
+                statements.totalMillis() / Math.max(1, units), unit,
+                (double) statements.totalCalls() / Math.max(1, units), unit));
+        md.append("| statement | calls per ").append(unit).append(" | mean | share of statement time |\n|---|---|---|---|\n");
         for (StatementStats.Row row : statements.top()) {
             String query = row.query().replaceAll("\\s+", " ").replace("|", "\\|");
             if (query.length() > 140) {
                 query = query.substring(0, 137) + "...";
             }
             md.append(String.format(Locale.ROOT, "| `%s` | %.2f | %.3f ms | %.1f %% |%n", query,
-                    (double) row.calls() / Math.max(1, statementCommands), row.totalMillis() / Math.max(1, row.calls()),
+                    (double) row.calls() / Math.max(1, units), row.totalMillis() / Math.max(1, row.calls()),
                     100 * row.totalMillis() / Math.max(1e-9, statements.totalMillis())));
         }
         md.append('\n');

@@ -13,11 +13,12 @@ import java.util.Set;
  * @param overloadFactor the overload run offers this many times the closed-loop rate of the same run
  * @param profile        whether the last closed-loop run records a JFR profile of both services
  * @param importComments comments in the import scenario's export
+ * @param importWarmUpComments comments of the unmeasured import before the measured ones (the services' JIT warm-up)
  */
 record Settings(int runs, int clients, int openClients, double rate, double overloadFactor, double readRate,
                 int topics, Duration warmUp, Duration measured, Duration readMeasured, long replayEvents,
                 int replayRuns, int bigThread, Path workDirectory, Path report, Set<String> scenarios,
-                boolean profile, int importComments) {
+                boolean profile, int importComments, int importWarmUpComments) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         boolean quick = "1".equals(env.get("BENCH_QUICK"));
@@ -39,7 +40,8 @@ record Settings(int runs, int clients, int openClients, double rate, double over
                 Path.of(env.getOrDefault("BENCH_REPORT", "target/bench/report.md")),
                 Set.of(env.getOrDefault("BENCH_SCENARIOS", "write,read,widget,replay,import").split(",")),
                 !"0".equals(env.getOrDefault("BENCH_PROFILE", "1")),
-                integer(env, "BENCH_IMPORT_COMMENTS", quick ? 20_000 : 100_000));
+                integer(env, "BENCH_IMPORT_COMMENTS", quick ? 20_000 : 100_000),
+                integer(env, "BENCH_IMPORT_WARMUP_COMMENTS", quick ? 5_000 : 20_000));
     }
 
     /**
