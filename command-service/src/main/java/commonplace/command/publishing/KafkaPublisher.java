@@ -1,6 +1,5 @@
 package commonplace.command.publishing;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import commonplace.events.DiscussionEvent;
 import commonplace.events.EventEnvelope;
 import commonplace.events.EventTypes;
@@ -9,7 +8,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MessageIdentifier;
@@ -54,13 +53,16 @@ class KafkaPublisher {
         this.eventSerializer = eventSerializer;
     }
 
-    @EventHandler
-    void on(DiscussionEvent event, EventMessage<?> message, @SequenceNumber long sequenceNumber,
-            @Timestamp Instant occurredAt, @MessageIdentifier String eventId) {
-        EventTypes.EventType type = EventTypes.of(event);
-        JsonNode storedPayload = message.serializePayload(eventSerializer, JsonNode.class).getData();
-        EventEnvelope envelope = new EventEnvelope(eventId, type.name(), type.schemaVersion(), event.topicId(),
-                sequenceNumber + 1, occurredAt.truncatedTo(ChronoUnit.MILLIS), event.authorId(), storedPayload);
+    /** Never binds the payload to its record: the stored form is what is published (see {@link StoredPayload}). */
+    @EventHandler(payloadType = DiscussionEvent.class)
+    void on(DomainEventMessage<?> message, @SequenceNumber long sequenceNumber, @Timestamp Instant occurredAt,
+            @MessageIdentifier String eventId) {
+        EventTypes.EventType type = EventTypes.of(message.getPayloadType());
+        StoredPayload stored = StoredPayload.of(message.serializePayload(eventSerializer, byte[].class).getData());
+        // the topic is the aggregate: its id is every event's topicId
+        EventEnvelope envelope = new EventEnvelope(eventId, type.name(), type.schemaVersion(),
+                message.getAggregateIdentifier(), sequenceNumber + 1, occurredAt.truncatedTo(ChronoUnit.MILLIS),
+                stored.authorId(), stored.payload());
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(settings.feedTopic(), null,
                 envelope.occurredAt().toEpochMilli(), envelope.topicId(), envelope.toJsonBytes(), List.of(
                 new RecordHeader(Feed.HEADER_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8)),

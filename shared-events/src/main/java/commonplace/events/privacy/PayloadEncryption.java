@@ -33,7 +33,8 @@ public final class PayloadEncryption {
         if (!EventTypes.of(payload).name().equals(event.type())) {
             throw new IllegalArgumentException("the context is of a " + event.type() + " event");
         }
-        return encrypt(event, EventJson.mapper().<ObjectNode>valueToTree(payload), key);
+        // a fresh tree of its own: sealed in place, without the copy the public form makes
+        return sealInPlace(event, EventJson.mapper().<ObjectNode>valueToTree(payload), key);
     }
 
     /**
@@ -43,16 +44,19 @@ public final class PayloadEncryption {
      *                                  field, a personal field is not text, or the context is ambiguous
      */
     public static ObjectNode encrypt(EventContext event, ObjectNode payload, DataKey key) {
+        return sealInPlace(event, payload.deepCopy(), key);
+    }
+
+    private static ObjectNode sealInPlace(EventContext event, ObjectNode sealed, DataKey key) {
         if (!event.unambiguous()) {
             throw new IllegalArgumentException("an event context needs an id, topic, type and sequence without line breaks");
         }
-        if (payload.has(ENCRYPTED) || payload.has(WITHHELD)) {
+        if (sealed.has(ENCRYPTED) || sealed.has(WITHHELD)) {
             throw new IllegalArgumentException("only a plaintext payload can be sealed");
         }
-        if (!key.authorId().equals(payload.path("authorId").asText(null))) {
+        if (!key.authorId().equals(sealed.path("authorId").asText(null))) {
             throw new IllegalArgumentException("a payload is sealed under its own writer's key");
         }
-        ObjectNode sealed = payload.deepCopy();
         ObjectNode fields = EventJson.mapper().createObjectNode();
         for (PersonalField field : PersonalFields.of(event.type())) {
             JsonNode value = sealed.remove(field.name());
