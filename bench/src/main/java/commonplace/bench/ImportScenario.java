@@ -61,12 +61,14 @@ final class ImportScenario {
         Figures caughtUp = new Figures("s");
         Figures staging = new Figures("s");
         String admin = api.token("bench-admin", "Bench Admin", "admin");
+        double warmUpRate = 0;
         if (settings.importWarmUpComments() > 0) {
             // the first import in fresh services runs mostly in the interpreter and the JIT compilers
             Imported warmUp = importOnce("warmup", settings.importWarmUpComments(), admin);
             awaitProjected();
+            warmUpRate = warmUp.recorded() / warmUp.recordingSeconds();
             Benchmark.say("warm-up import of %,d comments: %,.0f comments/s (not measured)", warmUp.recorded(),
-                    warmUp.recorded() / warmUp.recordingSeconds());
+                    warmUpRate);
         }
         for (int run = 0; run < settings.runs(); run++) {
             boolean last = run == settings.runs() - 1;
@@ -88,7 +90,7 @@ final class ImportScenario {
                             + " caught up %.1f s after", imported.recorded(), imported.stagingSeconds(),
                     imported.recorded() / imported.recordingSeconds(), projectedAfter);
         }
-        report.importFigures(comments, settings.importWarmUpComments(), staging, rate, caughtUp);
+        report.importFigures(comments, settings.importWarmUpComments(), warmUpRate, staging, rate, caughtUp);
     }
 
     /** One import, of a site and pages of its own. */

@@ -41,7 +41,7 @@ record Settings(int runs, int clients, int openClients, double rate, double over
                 Set.of(env.getOrDefault("BENCH_SCENARIOS", "write,read,widget,replay,import").split(",")),
                 !"0".equals(env.getOrDefault("BENCH_PROFILE", "1")),
                 integer(env, "BENCH_IMPORT_COMMENTS", quick ? 20_000 : 100_000),
-                integer(env, "BENCH_IMPORT_WARMUP_COMMENTS", quick ? 5_000 : 20_000));
+                integer(env, "BENCH_IMPORT_WARMUP_COMMENTS", quick ? 5_000 : 50_000));
     }
 
     /**
