@@ -27,8 +27,9 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("commonplace.query.ingest..")
                 .should().dependOnClassesThat().resideInAnyPackage("commonplace.query.thread..",
                         "commonplace.query.timeline..", "commonplace.query.authorhistory..",
-                        "commonplace.query.topics..", "commonplace.query.eventlog..", "commonplace.query.web..",
-                        "commonplace.query.admin..", "commonplace.query.consistency..", "org.springframework.web..")
+                        "commonplace.query.topics..", "commonplace.query.eventlog..", "commonplace.query.activity..",
+                        "commonplace.query.web..", "commonplace.query.admin..", "commonplace.query.consistency..",
+                        "org.springframework.web..")
                 .check(QUERY_SERVICE);
     }
 

@@ -108,8 +108,7 @@ class ErasureTest extends QueryServiceTestBase {
                 select concat_ws(' ', c.body, c.author_name, r.body) from comment c
                 left join comment_revision r using (comment_id)
                 union all select concat_ws(' ', url, normalized_url, domain) from comment_link
-                union all select concat_ws(' ', author_name, summary, summary_if_retracted) from timeline_entry
-                union all select concat_ws(' ', author_name, summary, summary_if_retracted) from author_activity
+                union all select concat_ws(' ', author_name, summary, summary_if_retracted) from activity
                 union all select concat_ws(' ', opened_by_name, title) from topic""", String.class));
         assertThat(readModels).contains(KEPT).doesNotContain("Mjøsormen").doesNotContain(NAME).doesNotContain(HOST);
 

@@ -1,13 +1,12 @@
 package commonplace.query;
 
 import com.zaxxer.hikari.HikariDataSource;
-import commonplace.query.authorhistory.AuthorHistoryProjection;
+import commonplace.query.activity.ActivityProjection;
 import commonplace.query.eventlog.EventLogProjection;
 import commonplace.query.erasure.ErasureProjection;
 import commonplace.query.ingest.BatchApplier;
 import commonplace.query.privacy.QueryKeys;
 import commonplace.query.thread.ThreadProjection;
-import commonplace.query.timeline.TimelineProjection;
 import commonplace.query.topics.TopicsProjection;
 import commonplace.testing.IsolatedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -55,8 +54,8 @@ final class FreshProjection {
                     "fresh-projection", "Fresh projection", List.of("key-reader"), Instant.now().plusSeconds(600)));
             BatchApplier applier = new BatchApplier(jdbc, new TransactionTemplate(
                     new DataSourceTransactionManager(dataSource)), List.of(new EventLogProjection(),
-                    new TopicsProjection(), new ThreadProjection(), new TimelineProjection(),
-                    new AuthorHistoryProjection(), new ErasureProjection(keys)), keys);
+                    new TopicsProjection(), new ThreadProjection(), new ActivityProjection(),
+                    new ErasureProjection(keys)), keys);
             for (List<ConsumerRecord<byte[], byte[]>> batch : wholeTopic(source)) {
                 applier.apply(batch);
             }

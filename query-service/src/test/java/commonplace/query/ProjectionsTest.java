@@ -3,14 +3,13 @@ package commonplace.query;
 import com.zaxxer.hikari.HikariDataSource;
 import commonplace.events.EventEnvelope;
 import commonplace.events.LinkOrigin;
-import commonplace.query.authorhistory.AuthorHistoryProjection;
+import commonplace.query.activity.ActivityProjection;
 import commonplace.query.eventlog.EventLogProjection;
 import commonplace.query.ingest.AppliedEvent;
 import commonplace.query.ingest.BatchApplier;
 import commonplace.query.ingest.BatchOutcome;
 import commonplace.query.ingest.Projection;
 import commonplace.query.thread.ThreadProjection;
-import commonplace.query.timeline.TimelineProjection;
 import commonplace.query.topics.TopicsProjection;
 import commonplace.testing.IsolatedInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -37,7 +36,7 @@ class ProjectionsTest {
 
     private static final String KAFKA_TOPIC = "projections-test";
     private static final List<Projection> PROJECTIONS = List.of(new EventLogProjection(), new TopicsProjection(),
-            new ThreadProjection(), new TimelineProjection(), new AuthorHistoryProjection());
+            new ThreadProjection(), new ActivityProjection());
 
     private static HikariDataSource dataSource;
     private static JdbcTemplate jdbc;
@@ -137,14 +136,11 @@ class ProjectionsTest {
         assertThat(jdbc.queryForObject("select comment_count from topic where topic_id = ?", Integer.class,
                 topic.topicId)).isEqualTo(1);
 
-        for (String table : List.of("timeline_entry", "author_activity")) {
-            List<String> summaries = jdbc.queryForList(
-                    "select summary from " + table + " where topic_id = ? order by sequence", String.class,
-                    topic.topicId);
-            assertThat(summaries).containsExactly("opened “Edits”", "commented: First https://example.com/a.",
-                    "shared example.com", "replied to e-1", "edited (revision 2)", "shared example.org",
-                    "shared a link", "retracted by a moderator", "shared loose.example");
-        }
+        List<String> summaries = jdbc.queryForList("select summary from activity where topic_id = ? order by sequence",
+                String.class, topic.topicId);
+        assertThat(summaries).containsExactly("opened “Edits”", "commented: First https://example.com/a.",
+                "shared example.com", "replied to e-1", "edited (revision 2)", "shared example.org",
+                "shared a link", "retracted by a moderator", "shared loose.example");
     }
 
     @Test

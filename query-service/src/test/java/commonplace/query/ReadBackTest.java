@@ -353,7 +353,7 @@ class ReadBackTest extends QueryServiceTestBase {
             assertThat(status.get("state").asText()).isEqualTo("live");
             assertThat(status.get("kafkaReachable").asBoolean()).isTrue();
             assertThat(values(status.get("readModels"), "name")).containsExactlyInAnyOrder("threads", "topics",
-                    "topicTimelines", "authorHistories", "eventLog", "erasures");
+                    "activities", "eventLog", "erasures");
             JsonNode threads = status.get("readModels").get(0);
             assertThat(threads.get("lagEvents").asLong()).isZero();
             assertThat(threads.get("lagMillis").asLong()).isZero();
@@ -364,8 +364,8 @@ class ReadBackTest extends QueryServiceTestBase {
         });
         String prometheus = getAsAdmin("/actuator/prometheus").body();
         assertThat(prometheus).contains("commonplace_projection_lag_events{readModel=\"threads\"} 0.0")
-                .contains("commonplace_projection_lag_millis{readModel=\"authorHistories\"}")
-                .contains("commonplace_projection_applied_events{readModel=\"topicTimelines\"}")
+                .contains("commonplace_projection_lag_millis{readModel=\"activities\"}")
+                .contains("commonplace_projection_applied_events{readModel=\"activities\"}")
                 .contains("commonplace_deadletters ");
     }
 

@@ -13,7 +13,7 @@ import java.util.Map;
 public final class ReadModelDump {
 
     private static final List<String> TABLES = List.of("topic_progress", "event_log", "topic", "comment",
-            "comment_revision", "comment_link", "timeline_entry", "author_activity", "dead_letter");
+            "comment_revision", "comment_link", "activity", "dead_letter");
 
     private ReadModelDump() {
     }

@@ -232,7 +232,7 @@ class RebuildTest extends QueryServiceTestBase {
             assertThat(flyway.info().pending()).isEmpty();
             assertThat(flyway.info().applied()).filteredOn(migration -> migration.getVersion() != null)
                     .extracting(migration -> migration.getVersion().getVersion())
-                    .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14");
+                    .containsExactly("1", "2", "3", "4", "10", "11", "12", "13", "14", "15");
             int port = restarted.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             Response answer = get(thread);
             assertThat(answer.json()).isEqualTo(before);

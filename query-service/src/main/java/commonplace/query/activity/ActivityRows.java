@@ -15,12 +15,10 @@ import java.util.Set;
 
 import static commonplace.query.ingest.ArrayInsert.column;
 
-/**
- * Writes and reads activity tables (the topic timeline and the author history share one row shape). The table
- * name is always a constant of the calling projection, never input.
- */
+/** Writes and reads table {@code activity}, which the topic timeline and the author history share. */
 public final class ActivityRows {
 
+    private static final String TABLE = "activity";
     public static final String COLUMNS =
             "topic_id, sequence, type, occurred_at, comment_id, author_id, author_name, summary";
     private static final List<Column> WRITTEN_COLUMNS = List.of(column("topic_id", "text"),
@@ -40,7 +38,7 @@ public final class ActivityRows {
      * Inserts an entry per event, then blanks the quotes of comments retracted in the batch: entries of the batch
      * itself are written blank already, older ones are changed with one statement.
      */
-    public static void write(JdbcTemplate tx, String table, List<AppliedEvent> batch) {
+    public static void write(JdbcTemplate tx, List<AppliedEvent> batch) {
         Set<String> retractedNow = new HashSet<>();
         for (AppliedEvent applied : batch) {
             if (applied.event() instanceof CommentRetracted retraction) {
@@ -65,7 +63,7 @@ public final class ActivityRows {
             rows.add(new Object[]{entry.topicId(), entry.sequence(), entry.type(), Sql.timestamp(entry.occurredAt()),
                     entry.commentId(), entry.authorId(), entry.authorName(), summary, summaryIfRetracted});
         }
-        AppendOnlyRows.insert(tx, table, WRITTEN_COLUMNS, rows);
+        AppendOnlyRows.insert(tx, TABLE, WRITTEN_COLUMNS, rows);
         List<AppliedEvent> olderQuotes = batch.stream()
                 .filter(applied -> applied.event() instanceof CommentRetracted retraction
                         && !quotedInBatch.contains(key(applied.topicId(), retraction.commentId())))
@@ -74,7 +72,7 @@ public final class ActivityRows {
             // comment_id = any(...) lets the partial index on quoting entries find the rows
             String[] commentIds = olderQuotes.stream()
                     .map(applied -> ((CommentRetracted) applied.event()).commentId()).toArray(String[]::new);
-            tx.update("update " + table + " set summary = summary_if_retracted, summary_if_retracted = null "
+            tx.update("update " + TABLE + " set summary = summary_if_retracted, summary_if_retracted = null "
                             + "where comment_id = any(?) and summary_if_retracted is not null and (topic_id, comment_id) "
                             + "in (select * from unnest(cast(? as text[]), cast(? as text[])))",
                     commentIds, olderQuotes.stream().map(AppliedEvent::topicId).toArray(String[]::new), commentIds);

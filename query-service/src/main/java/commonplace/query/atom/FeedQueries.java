@@ -52,14 +52,14 @@ class FeedQueries {
     }
 
     Optional<FeedAuthor> author(String authorId) {
-        return jdbc.query("select author_id, author_name, occurred_at from author_activity where author_id = ? "
+        return jdbc.query("select author_id, author_name, occurred_at from activity where author_id = ? "
                         + "order by occurred_at desc, topic_id desc, sequence desc limit 1",
                 (row, index) -> new FeedAuthor(row.getString("author_id"), row.getString("author_name"),
                         Sql.instant(row, "occurred_at")), authorId).stream().findFirst();
     }
 
     List<Entry> topicEntries(String topicId) {
-        return entries(jdbc.query("select topic_id, comment_id, occurred_at from timeline_entry "
+        return entries(jdbc.query("select topic_id, comment_id, occurred_at from activity "
                         + "where topic_id = ? and type in " + CHANGE_TYPES + " order by sequence desc limit ?",
                 (row, index) -> new Change(row.getString("topic_id"), row.getString("comment_id"),
                         Sql.instant(row, "occurred_at")), topicId, WINDOW));
@@ -67,7 +67,7 @@ class FeedQueries {
 
     /** The author's own comments; a moderator's retraction of one is the moderator's activity, not theirs. */
     List<Entry> authorEntries(String authorId) {
-        return entries(jdbc.query("select topic_id, comment_id, occurred_at from author_activity "
+        return entries(jdbc.query("select topic_id, comment_id, occurred_at from activity "
                         + "where author_id = ? and type in " + CHANGE_TYPES
                         + " order by occurred_at desc, topic_id desc, sequence desc limit ?",
                 (row, index) -> new Change(row.getString("topic_id"), row.getString("comment_id"),

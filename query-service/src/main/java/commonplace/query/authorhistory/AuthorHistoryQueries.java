@@ -14,7 +14,7 @@ import java.util.List;
 class AuthorHistoryQueries {
 
     private static final String SELECT =
-            "select " + ActivityRows.COLUMNS + " from author_activity where author_id = ? ";
+            "select " + ActivityRows.COLUMNS + " from activity where author_id = ? ";
     private static final String ORDER = " order by occurred_at desc, topic_id desc, sequence desc limit ?";
 
     private final JdbcTemplate jdbc;

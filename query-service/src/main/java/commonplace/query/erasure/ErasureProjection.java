@@ -33,7 +33,7 @@ public class ErasureProjection implements Projection {
     private static final Logger log = LoggerFactory.getLogger(ErasureProjection.class);
     /** The tables {@link #scrub} overwrites rows of: vacuumed after the batch commits (old row versions keep text). */
     static final List<String> SCRUBBED_TABLES = List.of("comment_link", "comment_revision", "comment",
-            "timeline_entry", "author_activity", "topic");
+            "activity", "topic");
     private static final String AUTHORS_COMMENTS =
             "select comment_id from comment where topic_id = ? and author_id = ?";
 
@@ -123,12 +123,10 @@ public class ErasureProjection implements Projection {
                 + AUTHORS_COMMENTS + ")", topicId, authorId);
         tx.update("update comment set body = null, body_withheld = 'erased', author_name = author_id, "
                 + "author_erased = true where topic_id = ? and author_id = ?", topicId, authorId);
-        for (String table : List.of("timeline_entry", "author_activity")) {
-            tx.update("update " + table + " set author_name = author_id, summary = case "
-                    + "when summary_if_retracted is not null then summary_if_retracted "
-                    + "when type = 'LinkShared' then 'shared a link' else summary end, summary_if_retracted = null "
-                    + "where topic_id = ? and author_id = ?", topicId, authorId);
-        }
+        tx.update("update activity set author_name = author_id, summary = case "
+                + "when summary_if_retracted is not null then summary_if_retracted "
+                + "when type = 'LinkShared' then 'shared a link' else summary end, summary_if_retracted = null "
+                + "where topic_id = ? and author_id = ?", topicId, authorId);
         tx.update("update topic set opened_by_name = opened_by_id where topic_id = ? and opened_by_id = ?", topicId,
                 authorId);
     }

@@ -20,7 +20,7 @@ class ExportQueries {
     /** Every envelope the author caused, oldest first (their activity rows point at them). */
     List<String> envelopes(String authorId) {
         return jdbc.queryForList("""
-                select e.envelope from author_activity a
+                select e.envelope from activity a
                 join event_log e on e.topic_id = a.topic_id and e.sequence = a.sequence
                 where a.author_id = ?
                 order by a.occurred_at, a.topic_id, a.sequence""", String.class, authorId);

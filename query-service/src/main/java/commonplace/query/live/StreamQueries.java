@@ -37,7 +37,7 @@ class StreamQueries {
     /** The events after {@code afterSequence} up to {@code untilSequence}, at most {@code limit}. */
     List<StreamItem> between(String topicId, long afterSequence, long untilSequence, int limit) {
         List<StreamItem> entries = jdbc.query("select sequence, type, occurred_at, comment_id, author_id, author_name, "
-                        + "summary from timeline_entry where topic_id = ? and sequence > ? and sequence <= ? "
+                        + "summary from activity where topic_id = ? and sequence > ? and sequence <= ? "
                         + "order by sequence limit ?",
                 (row, index) -> new StreamItem(
                         new ConsistencyPosition(topicId, row.getLong("sequence")).encode(), row.getLong("sequence"),

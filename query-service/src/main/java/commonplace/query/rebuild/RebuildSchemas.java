@@ -33,7 +33,7 @@ final class RebuildSchemas {
             order by i.relname""";
 
     /** The entries quoting a comment, found by them when the comment is retracted: needed while replaying. */
-    private static final String[] LOOKUP_INDEXES = {"timeline_quoting_comment", "author_activity_quoting_comment"};
+    private static final String[] LOOKUP_INDEXES = {"activity_quoting_comment"};
 
     /**
      * The primary keys of the tables only ever appended to (COPY, each event once, see AppendOnlyRows): nothing
@@ -46,7 +46,7 @@ final class RebuildSchemas {
             join pg_namespace n on n.oid = t.relnamespace
             where n.nspname = ? and c.contype = 'p' and t.relname = any(?)
             order by t.relname""";
-    private static final String[] APPEND_ONLY_TABLES = {"event_log", "timeline_entry", "author_activity"};
+    private static final String[] APPEND_ONLY_TABLES = {"event_log", "activity"};
 
     private final String live;
     private final String rebuild;

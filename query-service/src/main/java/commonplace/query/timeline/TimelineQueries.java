@@ -17,7 +17,7 @@ class TimelineQueries {
 
     /** The entries after sequence {@code afterSequence} (0 for the first page). */
     Page<TimelineItem> timeline(String topicId, long afterSequence, int limit) {
-        return Page.fetch(limit, count -> jdbc.query("select " + ActivityRows.COLUMNS + " from timeline_entry "
+        return Page.fetch(limit, count -> jdbc.query("select " + ActivityRows.COLUMNS + " from activity "
                         + "where topic_id = ? and sequence > ? order by sequence limit ?",
                 ActivityRows.MAPPER, topicId, afterSequence, count).stream().map(TimelineItem::of).toList(),
                 TimelineItem::position);

@@ -62,8 +62,8 @@ class RebuildSchemasTest {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         List<String> live = jdbc.queryForList(CATALOG, String.class, "query", HISTORY);
         assertThat(deferred).extracting(RebuildSchemas.DeferredIndex::table)
-                .contains("event_log", "timeline_entry", "author_activity");
-        assertThat(deferred).filteredOn(index -> index.attach() != null).hasSize(3);
+                .contains("event_log", "activity");
+        assertThat(deferred).filteredOn(index -> index.attach() != null).hasSize(2);
         assertThat(jdbc.queryForList(CATALOG, String.class, schemas.rebuild(), HISTORY)).hasSizeLessThan(live.size());
 
         ExecutorService workers = Executors.newFixedThreadPool(2);
