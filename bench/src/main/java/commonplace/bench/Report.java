@@ -228,10 +228,11 @@ final class Report {
         md.append("\n## Settings\n");
         md.append(String.format(Locale.ROOT, "- %d runs per figure; %d writers in the closed loops, %d connections at "
                         + "fixed rates; %.0f commands/s fixed rate; overload at %.1f × the closed loop's rate; %d topics; "
-                        + "%d s warm-up + %d s measured per write run; %d s per read run%n",
+                        + "%d s of writes to warm the services up, then %d s warm-up + %d s measured per write run; %d s per "
+                        + "read run%n",
                 settings.runs(), settings.clients(), settings.openClients(), settings.rate(),
-                settings.overloadFactor(), settings.topics(), settings.warmUp().toSeconds(),
-                settings.measured().toSeconds(), settings.readMeasured().toSeconds()));
+                settings.overloadFactor(), settings.topics(), settings.serviceWarmUp().toSeconds(),
+                settings.warmUp().toSeconds(), settings.measured().toSeconds(), settings.readMeasured().toSeconds()));
         md.append("- everything on loopback: PostgreSQL (embedded 14, fsync on, synchronous_commit on, "
                 + "pg_stat_statements loaded), a KRaft Kafka broker in a JVM of its own, both services from their jars "
                 + "with default settings; the load generator is a keep-alive HTTP/1.1 client of its own (one "

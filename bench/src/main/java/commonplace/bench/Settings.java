@@ -14,11 +14,13 @@ import java.util.Set;
  * @param profile        whether the last closed-loop run records a JFR profile of both services
  * @param importComments comments in the import scenario's export
  * @param importWarmUpComments comments of the unmeasured import before the measured ones (the services' JIT warm-up)
+ * @param serviceWarmUp  writes before the first measured write run: the JIT compilers of the services take a good
+ *                       share of the cores for a minute or two of load, and the first runs would pay for it
  */
 record Settings(int runs, int clients, int openClients, double rate, double overloadFactor, double readRate,
                 int topics, Duration warmUp, Duration measured, Duration readMeasured, long replayEvents,
                 int replayRuns, int bigThread, Path workDirectory, Path report, Set<String> scenarios,
-                boolean profile, int importComments, int importWarmUpComments) {
+                boolean profile, int importComments, int importWarmUpComments, Duration serviceWarmUp) {
 
     static Settings fromEnvironment(Map<String, String> env) {
         boolean quick = "1".equals(env.get("BENCH_QUICK"));
@@ -41,7 +43,8 @@ record Settings(int runs, int clients, int openClients, double rate, double over
                 Set.of(env.getOrDefault("BENCH_SCENARIOS", "write,read,widget,replay,import").split(",")),
                 !"0".equals(env.getOrDefault("BENCH_PROFILE", "1")),
                 integer(env, "BENCH_IMPORT_COMMENTS", quick ? 20_000 : 100_000),
-                integer(env, "BENCH_IMPORT_WARMUP_COMMENTS", quick ? 5_000 : 50_000));
+                integer(env, "BENCH_IMPORT_WARMUP_COMMENTS", quick ? 5_000 : 50_000),
+                Duration.ofSeconds(integer(env, "BENCH_SERVICE_WARMUP_SECONDS", quick ? 10 : 120)));
     }
 
     /**
