@@ -4,6 +4,7 @@ import commonplace.web.problem.ProblemWriter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 /** The security chain's shared parts that Spring Security picks up as beans. */
@@ -14,6 +15,12 @@ public class SecurityBeans {
     @Bean
     RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
         return new FirewallRejections(problems);
+    }
+
+    /** The strict firewall, its character rules checked without regular expressions (see FirewallCharacters). */
+    @Bean
+    HttpFirewall requestFirewall() {
+        return FirewallCharacters.strictFirewall();
     }
 
     /**
