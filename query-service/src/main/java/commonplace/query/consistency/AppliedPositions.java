@@ -144,8 +144,12 @@ public class AppliedPositions implements IngestListener {
         return topics.values().stream().mapToInt(TopicState::waiting).sum();
     }
 
+    /**
+     * Walks the map rather than asking {@code size()}: the map's counter is updated after a removal's lock is
+     * released, so a removal made on the timeout's thread may not be counted yet when the waiting thread asks.
+     */
     int knownTopics() {
-        return topics.size();
+        return (int) topics.keySet().stream().count();
     }
 
     CompletableFuture<Reached> whenApplied(String topicId, long sequence) {
