@@ -28,6 +28,7 @@ public final class DataKey {
     private final String authorId;
     private final SecretKey secret;
     private volatile SecretKey digestKey;
+    private volatile Mac digestPrototype;
 
     private DataKey(String keyId, String authorId, byte[] material) {
         if (!isKeyId(keyId)) {
@@ -109,20 +110,47 @@ public final class DataKey {
      * from. Once the data key is destroyed, nobody can tell which text a digest was of.
      */
     public String digest(String text) {
+        return BASE64URL.encodeToString(digestMac().doFinal(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A fresh MAC for one digest, cloned from one initialised under the digest key: a clone copies the state left
+     * after the key, where a new instance costs a provider lookup and the key's set-up on every digest (a tenth of
+     * the write path's group commit in a profile). The prototype is never updated, so threads may clone it at once.
+     */
+    private Mac digestMac() {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(digestKey());
-            return BASE64URL.encodeToString(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+            Mac prototype = digestPrototype;
+            if (prototype == null) {
+                prototype = newMac(digestKey());
+                digestPrototype = prototype;
+            }
+            return (Mac) prototype.clone();
+        } catch (CloneNotSupportedException e) {
+            return uncloneableMac();
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JVM has HmacSHA256", e);
         }
     }
 
+    private Mac uncloneableMac() {
+        try {
+            return newMac(digestKey());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
+    }
+
+    private static Mac newMac(SecretKey key) throws GeneralSecurityException {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(key);
+        return mac;
+    }
+
     private SecretKey digestKey() throws GeneralSecurityException {
         SecretKey key = digestKey;
         if (key == null) {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getEncoded(), "HmacSHA256"));
+            Mac mac = newMac(new SecretKeySpec(secret.getEncoded(), "HmacSHA256"));
             key = new SecretKeySpec(mac.doFinal(DIGEST_LABEL), "HmacSHA256");
             digestKey = key;
         }

@@ -2,6 +2,13 @@ package commonplace.events.privacy;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,5 +50,38 @@ class DataKeyTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DataKey.of(key.keyId(), "kari", new byte[16])).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> DataKey.fromBase64(key.keyId(), "kari", "***")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void a_digest_is_hmac_sha256_under_the_derived_digest_key_as_snapshots_already_hold_it() {
+        // computed independently: HMAC-SHA256(HMAC-SHA256(material, "commonplace-digest-v1"), text), base64url
+        byte[] material = new byte[DataKey.KEY_BYTES];
+        for (int i = 0; i < material.length; i++) {
+            material[i] = (byte) i;
+        }
+        DataKey key = DataKey.of("dk_AAAAAAAAAAAAAAAAAAAAAA", "kari", material);
+
+        assertThat(key.digest("Enig!")).isEqualTo("6caZVzzyyR3beQssnTkYzFaakCh4_P_6-rYgjyHLcig");
+        assertThat(key.digest("Blåbærsyltetøy – “sitat”")).isEqualTo("gWtR9NZflK9G8FcAd6B1a4kyTzxiWA1XAGrxZDOZc1k");
+        assertThat(key.digest("Enig!")).as("a second digest starts from the key, not from the first one's state")
+                .isEqualTo("6caZVzzyyR3beQssnTkYzFaakCh4_P_6-rYgjyHLcig");
+    }
+
+    @Test
+    void threads_digesting_under_one_key_at_once_get_what_one_thread_gets() throws Exception {
+        DataKey key = DataKey.generate("kari");
+        List<String> texts = IntStream.range(0, 2_000).mapToObj(i -> "innlegg " + i + " – æøå").toList();
+        List<String> alone = texts.stream().map(key::digest).toList();
+
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<List<String>>> rounds = IntStream.range(0, 8)
+                    .<Callable<List<String>>>mapToObj(round -> () -> texts.stream().map(key::digest).toList()).toList();
+            for (Future<List<String>> round : threads.invokeAll(rounds)) {
+                assertThat(round.get()).isEqualTo(alone);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }

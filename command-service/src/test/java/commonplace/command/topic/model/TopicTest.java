@@ -309,6 +309,19 @@ class TopicTest {
     }
 
     @Test
+    void anOriginalWithSpaceAroundItsBodyOrAnEditThatAddsSomeIsComparedTrimmed() {
+        fixture.givenCurrentTime(T0)
+                .andGiven(OPENED, new CommentPosted(TOPIC, "c1", "\n  First!  ", "und", "ada", "Ada Lovelace"))
+                .when(new PostComment(TOPIC, "c2", "First!", "und", ADA))
+                .expectException(DuplicatePostException.class);
+        fixture.givenCurrentTime(T0)
+                .andGiven(OPENED, new CommentPosted(TOPIC, "c1", "Før", "und", "ada", "Ada Lovelace"),
+                        new CommentEdited(TOPIC, "c1", 2, " Etter\n", "ada", "Ada Lovelace"))
+                .when(new PostComment(TOPIC, "c2", "Etter", "und", ADA))
+                .expectException(DuplicatePostException.class);
+    }
+
+    @Test
     void theSameBodyIsAcceptedAfterTenMinutesFromAnotherAuthorOrOnceTheOriginalWasRetracted() {
         fixture.givenCurrentTime(T0).andGiven(OPENED, C1)
                 .andGivenCurrentTime(T0.plus(Duration.ofMinutes(10)))
