@@ -61,15 +61,7 @@ final class ImportScenario {
         Figures caughtUp = new Figures("s");
         Figures staging = new Figures("s");
         String admin = api.token("bench-admin", "Bench Admin", "admin");
-        double warmUpRate = 0;
-        if (settings.importWarmUpComments() > 0) {
-            // the first import in fresh services runs mostly in the interpreter and the JIT compilers
-            Imported warmUp = importOnce("warmup", settings.importWarmUpComments(), admin);
-            awaitProjected();
-            warmUpRate = warmUp.recorded() / warmUp.recordingSeconds();
-            Benchmark.say("warm-up import of %,d comments: %,.0f comments/s (not measured)", warmUp.recorded(),
-                    warmUpRate);
-        }
+        WarmUp warmUp = warmUp(admin);
         for (int run = 0; run < settings.runs(); run++) {
             boolean last = run == settings.runs() - 1;
             if (last) {
@@ -90,7 +82,38 @@ final class ImportScenario {
                             + " caught up %.1f s after", imported.recorded(), imported.stagingSeconds(),
                     imported.recorded() / imported.recordingSeconds(), projectedAfter);
         }
-        report.importFigures(comments, settings.importWarmUpComments(), warmUpRate, staging, rate, caughtUp);
+        report.importFigures(comments, warmUp.imports(), warmUp.comments(), warmUp.seconds(), warmUp.lastRate(), staging,
+                rate, caughtUp);
+    }
+
+    /** The unmeasured imports before the measured ones: how many, of how many comments, how long, the last one's rate. */
+    private record WarmUp(int imports, long comments, double seconds, double lastRate) {
+    }
+
+    /**
+     * Imports of {@code BENCH_IMPORT_WARMUP_COMMENTS} each, one after the other until the services' warm-up time has
+     * passed (at least one): the first imports in fresh services run mostly in the interpreter and the JIT compilers,
+     * and the write runs get the same time to warm up.
+     */
+    private WarmUp warmUp(String admin) throws Exception {
+        if (settings.importWarmUpComments() <= 0) {
+            return new WarmUp(0, 0, 0, 0);
+        }
+        long started = System.nanoTime();
+        long deadline = started + settings.serviceWarmUp().toNanos();
+        int imports = 0;
+        long comments = 0;
+        double lastRate;
+        do {
+            Imported warmUp = importOnce("warmup" + imports, settings.importWarmUpComments(), admin);
+            awaitProjected();
+            imports++;
+            comments += warmUp.recorded();
+            lastRate = warmUp.recorded() / warmUp.recordingSeconds();
+            Benchmark.say("warm-up import %d of %,d comments: %,.0f comments/s (not measured)", imports,
+                    warmUp.recorded(), lastRate);
+        } while (System.nanoTime() < deadline);
+        return new WarmUp(imports, comments, (System.nanoTime() - started) / 1e9, lastRate);
     }
 
     /** One import, of a site and pages of its own. */

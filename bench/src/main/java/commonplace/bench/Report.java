@@ -195,18 +195,22 @@ final class Report {
     }
 
     /** The import of a generated Disqus export of {@code comments} comments. */
-    void importFigures(int comments, int warmUpComments, double warmUpRate, Figures staging, Figures rate,
-                       Figures caughtUp) {
+    void importFigures(int comments, int warmUpImports, long warmUpComments, double warmUpSeconds,
+                       double warmUpLastRate, Figures staging, Figures rate, Figures caughtUp) {
         this.importComments = comments;
+        this.importWarmUpImports = warmUpImports;
         this.importWarmUpComments = warmUpComments;
-        this.importWarmUpRate = warmUpRate;
+        this.importWarmUpSeconds = warmUpSeconds;
+        this.importWarmUpRate = warmUpLastRate;
         this.importStaging = staging;
         this.importRate = rate;
         this.importCaughtUp = caughtUp;
     }
 
     private int importComments;
-    private int importWarmUpComments;
+    private int importWarmUpImports;
+    private long importWarmUpComments;
+    private double importWarmUpSeconds;
     private double importWarmUpRate;
     private StatementStats.Summary importStatements;
     private long importStatementComments;
@@ -346,10 +350,10 @@ final class Report {
 
         if (importRate != null) {
             md.append(String.format(Locale.ROOT, "## 5c. Import of a Disqus export of %,d comments%n", importComments));
-            md.append(String.format(Locale.ROOT, "Each run a site and pages of its own, after an unmeasured import of "
-                    + "%,d comments in the same services (as the write runs warm up; the JIT compilers take a good share "
-                    + "of the cores until then): that one recorded %,.0f comments/s.%n%n", importWarmUpComments,
-                    importWarmUpRate));
+            md.append(String.format(Locale.ROOT, "Each run a site and pages of its own, after unmeasured imports in "
+                    + "the same services for as long as the write runs warm up (the JIT compilers take a good share of "
+                    + "the cores until then): %d of them, %,d comments in %.0f s, the last at %,.0f comments/s.%n%n",
+                    importWarmUpImports, importWarmUpComments, importWarmUpSeconds, importWarmUpRate));
             md.append("- upload, reading and staging (until the 202): ").append(importStaging.describe()).append('\n');
             md.append("- recorded into the event store (202 to completed): ").append(importRate.describe()).append('\n');
             md.append("- read models caught up after the import completed: ").append(importCaughtUp.describe())

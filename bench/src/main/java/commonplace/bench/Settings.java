@@ -13,9 +13,11 @@ import java.util.Set;
  * @param overloadFactor the overload run offers this many times the closed-loop rate of the same run
  * @param profile        whether the last closed-loop run records a JFR profile of both services
  * @param importComments comments in the import scenario's export
- * @param importWarmUpComments comments of the unmeasured import before the measured ones (the services' JIT warm-up)
- * @param serviceWarmUp  writes before the first measured write run: the JIT compilers of the services take a good
- *                       share of the cores for a minute or two of load, and the first runs would pay for it
+ * @param importWarmUpComments comments of each unmeasured import before the measured ones, repeated for
+ *                       {@code serviceWarmUp} (the services' JIT warm-up)
+ * @param serviceWarmUp  writes (or imports) before the first measured write (or import) run: the JIT compilers of
+ *                       the services take a good share of the cores for a minute or two of load, and the first runs
+ *                       would pay for it
  */
 record Settings(int runs, int clients, int openClients, double rate, double overloadFactor, double readRate,
                 int topics, Duration warmUp, Duration measured, Duration readMeasured, long replayEvents,
