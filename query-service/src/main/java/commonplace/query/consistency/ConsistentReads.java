@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 /**
  * Read-your-writes for every read of the API: {@code ?consistentWith=<position>} holds the request until the
@@ -114,20 +115,8 @@ class ConsistentReads implements WebMvcConfigurer {
             mark(response, Reached.TIMED_OUT);
             return true;
         }
-        CompletableFuture<Reached> reached;
-        try {
-            reached = positions.whenApplied(position.topicId(), position.sequence(), timeout);
-        } catch (RuntimeException e) {
-            waiters.release();
-            throw e;
-        }
-        reached.whenComplete((result, failure) -> waiters.release());
-        if (reached.isDone()) {
-            mark(response, reached.getNow(Reached.TIMED_OUT));
-            return true;
-        }
-        suspendUntil(request, response, reached);
-        return false;
+        return waitHoldingPermit(() -> positions.whenApplied(position.topicId(), position.sequence(), timeout),
+                request, response);
     }
 
     /**
@@ -143,10 +132,21 @@ class ConsistentReads implements WebMvcConfigurer {
             mark(response, Reached.TIMED_OUT);
             return true;
         }
+        return waitHoldingPermit(() -> erasures.whenReached(erasure, timeout)
+                .thenApply(applied -> applied ? Reached.APPLIED : Reached.TIMED_OUT), request, response);
+    }
+
+    /**
+     * Starts a wait with a waiter's permit already taken, and gives the permit back when the wait ends (or fails to
+     * start); answers at once when the wait is already over, else suspends the request until it is.
+     *
+     * @return whether the request is answered now
+     */
+    private boolean waitHoldingPermit(Supplier<CompletableFuture<Reached>> wait, HttpServletRequest request,
+                                      HttpServletResponse response) {
         CompletableFuture<Reached> reached;
         try {
-            reached = erasures.whenReached(erasure, timeout)
-                    .thenApply(applied -> applied ? Reached.APPLIED : Reached.TIMED_OUT);
+            reached = wait.get();
         } catch (RuntimeException e) {
             waiters.release();
             throw e;
