@@ -227,6 +227,20 @@ class EventSealingBatchTest {
         assertThat(keyIds).hasSize(300);
     }
 
+    /** Each recorded pair costs one heap row and one primary-key entry: no trigger, no second index (V10). */
+    @Test
+    void a_recorded_participation_is_checked_by_no_trigger_and_kept_in_no_second_index() {
+        sealing.seal(List.of(comment(author(1), topic(1))));
+
+        assertThat(jdbc.queryForList("select tgname from pg_trigger where tgrelid = 'key_participation'::regclass",
+                String.class)).isEmpty();
+        assertThat(jdbc.queryForList("select indexrelid::regclass::text from pg_index"
+                + " where indrelid = 'key_participation'::regclass", String.class))
+                .containsExactly("key_participation_pkey");
+        assertThat(jdbc.queryForObject("select count(*) from key_participation p"
+                + " where not exists (select 1 from data_key k where k.key_id = p.key_id)", Integer.class)).isZero();
+    }
+
     private String author(int n) {
         return "sealer-" + run + "-" + n;
     }
