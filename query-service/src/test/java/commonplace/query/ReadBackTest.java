@@ -143,7 +143,18 @@ class ReadBackTest extends QueryServiceTestBase {
         JsonNode retracted = get("/api/v1/comments/c-reply").json();
         assertThat(retracted.get("retracted").asBoolean()).isTrue();
         assertThat(retracted.get("body").isNull()).isTrue();
+        assertThat(retracted.get("revisions")).hasSize(1);
         assertThat(retracted.get("revisions").get(0).get("body").isNull()).isTrue();
+        assertThat(retracted.get("revisions").get(0).get("withheld").asText()).isEqualTo("retracted");
+
+        // never edited: its one revision is what its row holds, at the time it was posted
+        JsonNode unedited = get("/api/v1/comments/c-second").json();
+        assertThat(unedited.get("revisions")).hasSize(1);
+        JsonNode original = unedited.get("revisions").get(0);
+        assertThat(original.get("revision").asInt()).isEqualTo(1);
+        assertThat(original.get("body").asText()).isEqualTo(unedited.get("body").asText()).isNotBlank();
+        assertThat(original.get("at").asText()).isEqualTo(unedited.get("createdAt").asText());
+        assertThat(original.get("withheld").isNull()).isTrue();
     }
 
     @Test

@@ -28,7 +28,9 @@ import static commonplace.query.ingest.ArrayInsert.column;
 
 /**
  * One batch of thread changes, folded in memory over the comments it touches, then written in a fixed order:
- * new comments, changed comments, revisions, the removals retractions and edits cause, new links. Folded from no
+ * new comments, changed comments, revisions, the removals retractions and edits cause, new links. Revisions are
+ * stored for edited comments only (the first edit stores the original too): most comments are never edited, and
+ * their one revision is the comment's own row. Folded from no
  * comments at all over a topic's whole log it is the thread as of any instant ({@link ThreadAsOf}).
  * <p>
  * Every rule applies per event, so the outcome does not depend on where batches begin and end: a live batch of
@@ -99,6 +101,11 @@ final class ThreadBatch {
         } else if (event instanceof CommentEdited edit) {
             CommentRow comment = find(edit.topicId(), edit.commentId(), applied);
             if (comment != null && !comment.retracted) {
+                if (comment.revision == 1) {
+                    // the first edit stores the original beside it: an unedited comment's row is its one revision
+                    revisions.add(new Revision(comment.commentId, 1, comment.body, comment.bodyWithheld,
+                            comment.createdAt));
+                }
                 comment.body = edit.body();
                 comment.bodyWithheld = withheldBody(applied);
                 comment.revision = edit.revision();
@@ -213,7 +220,10 @@ final class ThreadBatch {
         return ofComment == null ? List.of() : List.copyOf(ofComment.values());
     }
 
-    /** Adds a new comment with revision 1; false when its id is taken (it is then left as it was). */
+    /**
+     * Adds a new comment at revision 1, which its row holds; {@code comment_revision} gets rows once it is edited.
+     * False when its id is taken (it is then left as it was).
+     */
     private boolean create(AppliedEvent applied, CommentRow comment, String body, String bodyWithheld) {
         if (comments.containsKey(comment.commentId)) {
             log.warn("{} #{} posts comment {} again; ignored", applied.topicId(), applied.sequence(),
@@ -224,7 +234,6 @@ final class ThreadBatch {
         comment.bodyWithheld = bodyWithheld;
         comments.put(comment.commentId, comment);
         created.put(comment.commentId, comment);
-        revisions.add(new Revision(comment.commentId, 1, body, bodyWithheld, applied.shownAt()));
         return true;
     }
 

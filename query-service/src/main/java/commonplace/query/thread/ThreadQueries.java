@@ -97,7 +97,7 @@ class ThreadQueries {
             return Optional.empty();
         }
         CommentRow comment = found.get(0);
-        List<RevisionView> revisions = jdbc.query(
+        List<RevisionView> revisions = comment.revision == 1 ? List.of(originalRevision(comment)) : jdbc.query(
                 "select revision, body, body_withheld, at from comment_revision where comment_id = ? order by revision",
                 (row, index) -> new RevisionView(row.getInt("revision"), comment.retracted ? null : row.getString("body"),
                         row.getString("body_withheld") != null ? row.getString("body_withheld")
@@ -108,6 +108,12 @@ class ThreadQueries {
                 new Author(comment.authorId, comment.authorName), comment.retracted ? null : comment.body,
                 ThreadTree.withheld(comment, false), comment.createdAt, comment.editedAt,
                 comment.revision, comment.retracted, links, comment.replyCount, revisions));
+    }
+
+    /** An unedited comment's one revision, which its row holds (revisions are stored from the first edit on). */
+    private static RevisionView originalRevision(CommentRow comment) {
+        return new RevisionView(1, comment.retracted ? null : comment.body, ThreadTree.withheld(comment, false),
+                comment.createdAt);
     }
 
     /** The links of these comments, in the order of {@code comment_link_in_order}: per comment, as shared. */
