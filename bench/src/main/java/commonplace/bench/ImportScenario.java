@@ -64,16 +64,16 @@ final class ImportScenario {
         WarmUp warmUp = warmUp(admin);
         for (int run = 0; run < settings.runs(); run++) {
             boolean last = run == settings.runs() - 1;
-            if (last) {
-                statements.reset();
-            }
+            statements.reset();
             Imported imported = importOnce("run" + run, comments, admin);
             recordCpu(imported.cpuUsed(), imported.recordingSeconds(), imported.recorded());
             long completed = System.nanoTime();
             awaitProjected();
             double projectedAfter = (System.nanoTime() - completed) / 1e9;
+            StatementStats.Summary spent = statements.read(12);
+            sayStatements(spent, imported.recorded());
             if (last) {
-                report.importStatements(statements.read(12), imported.recorded());
+                report.importStatements(spent, imported.recorded());
             }
             staging.add(imported.stagingSeconds());
             rate.add(imported.recorded() / imported.recordingSeconds());
@@ -84,6 +84,17 @@ final class ImportScenario {
         }
         report.importFigures(comments, warmUp.imports(), warmUp.comments(), warmUp.seconds(), warmUp.lastRate(), staging,
                 rate, caughtUp);
+    }
+
+    /** Every run's biggest statements in the log, so that a run far off the others shows where its time went. */
+    private static void sayStatements(StatementStats.Summary spent, long comments) {
+        Benchmark.say("import statements: %.3f ms per comment in all", spent.totalMillis() / Math.max(1, comments));
+        spent.top().stream().limit(5).forEach(row -> {
+            String query = row.query().replaceAll("\\s+", " ");
+            Benchmark.say("  %5.1f %%  %,d calls, %.3f ms mean: %s",
+                    100 * row.totalMillis() / Math.max(1e-9, spent.totalMillis()), row.calls(),
+                    row.totalMillis() / Math.max(1, row.calls()), query.substring(0, Math.min(110, query.length())));
+        });
     }
 
     /** The unmeasured imports before the measured ones: how many, of how many comments, how long, the last one's rate. */
