@@ -35,11 +35,14 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Imports on a real PostgreSQL and Kafka, through the admin API: the Disqus fixture becomes exactly the expected
@@ -299,6 +302,20 @@ class ImportEndToEndTest {
         assertThat(jdbc.queryForObject("select count(*) from import_staged_topic", Long.class)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from imported_item where kind = 'comment'", Long.class))
                 .isEqualTo(14 + 698 + 1);
+    }
+
+    @Test
+    @Order(7)
+    void recordingStartsOnFreshStatisticsOfTheStagedRows() throws IOException {
+        Timestamp before = jdbc.queryForObject("select now()", Timestamp.class);
+        importAndWait("disqus", fixture("disqus-export.xml"));
+
+        // last_analyze counts an explicit ANALYZE only, never autovacuum's; the statistics collector reports it late
+        for (String table : List.of("import_staged_comment", "import_staged_topic")) {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                    "select last_analyze from pg_stat_user_tables where relname = ? and schemaname = current_schema()",
+                    Timestamp.class, table)).as(table).isNotNull().isAfter(before));
+        }
     }
 
     private JsonNode importAndWait(String format, String export) {
