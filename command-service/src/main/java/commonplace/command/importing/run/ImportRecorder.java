@@ -111,10 +111,10 @@ class ImportRecorder {
 
     /**
      * The staging tables were just filled in bulk (or, resuming, partly emptied), and their statistics still describe
-     * whatever autovacuum last saw, often another import's rows. On such statistics one benchmark import in three or
-     * so ran the per-topic select and delete below as scans of the whole import's staging (15 ms each, a thousand
-     * topics, half the import's speed, all of it PostgreSQL's CPU). Analysing the columns they look up by costs one
-     * sample of the table, once per import, before the first of them.
+     * whatever autovacuum last saw, often another import's rows. One benchmark import in three or so then spent 15 ms
+     * on each per-topic select and delete below (a thousand topics, half the import's speed, all of it PostgreSQL's
+     * CPU: the cost of reading the whole import's staging each time); none has since. Only the columns they look up
+     * by: a sample of the table, once per import, and no name or text copied into PostgreSQL's statistics.
      */
     private void refreshStagingStatistics() {
         jdbc.execute("analyze import_staged_topic (import_id, topic_source_id),"
